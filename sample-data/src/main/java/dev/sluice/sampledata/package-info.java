@@ -1,0 +1,2 @@
+/** Synthetic labelled corpus, ground truth and a deterministic generator. */
+package dev.sluice.sampledata;
