@@ -1,15 +1,25 @@
 package dev.sluice.classifiers.validate;
 
-/** The Luhn (mod 10) check used by card numbers. */
+/** The Luhn (mod 10) check used by card numbers, Canadian SINs and others. */
 public final class Luhn {
   private Luhn() {}
 
   /** Whether {@code digits} (ASCII digits only) passes the Luhn check. */
   public static boolean isValid(CharSequence digits) {
+    int n = digits.length();
+    char[] a = new char[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = digits.charAt(i);
+    }
+    return isValid(a, 0, n);
+  }
+
+  /** Whether the ASCII digits {@code a[from, to)} pass the Luhn check; false on any non-digit. */
+  public static boolean isValid(char[] a, int from, int to) {
     int sum = 0;
     boolean dbl = false;
-    for (int i = digits.length() - 1; i >= 0; i--) {
-      int d = digits.charAt(i) - '0';
+    for (int i = to - 1; i >= from; i--) {
+      int d = a[i] - '0';
       if (d < 0 || d > 9) {
         return false;
       }
@@ -22,6 +32,16 @@ public final class Luhn {
       sum += d;
       dbl = !dbl;
     }
-    return digits.length() > 0 && sum % 10 == 0;
+    return to > from && sum % 10 == 0;
+  }
+
+  /** The digit that makes {@code payload + digit} Luhn-valid (for generating test values). */
+  public static int checkDigit(CharSequence payload) {
+    for (int d = 0; d <= 9; d++) {
+      if (isValid(payload.toString() + d)) {
+        return d;
+      }
+    }
+    throw new IllegalArgumentException("payload must be digits");
   }
 }

@@ -1,0 +1,1950 @@
+package dev.sluice.classifiers;
+
+import static dev.sluice.classifiers.TextPass.F_CAP;
+import static dev.sluice.classifiers.TextPass.F_DIGIT;
+import static dev.sluice.classifiers.TextPass.F_LOWER;
+import static dev.sluice.classifiers.TextPass.F_UPPER;
+import static dev.sluice.classifiers.TextPass.F_UPPER_LATER;
+
+import dev.sluice.classifiers.identifier.Iban;
+import dev.sluice.classifiers.identifier.ManagedIdentifiers;
+import dev.sluice.classifiers.validate.Checks;
+import dev.sluice.classifiers.validate.Luhn;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Validators for the managed catalogue, run on the candidates of one {@link TextPass}: digit and
+ * alphanumeric words, token runs, {@code @} anchors and keyword/anchor hits. Fast-but-ugly on
+ * purpose: char[] slices, no regex, no allocation on the common path. Every look-around is bounded
+ * (see the {@code MAX_*} constants), so the cost is linear in the window. Not thread-safe; one
+ * instance per scan.
+ *
+ * <p>Keyword proximity follows Macie: a keyword counts when the gap between it and the value is at
+ * most {@link CatalogEntry#PROXIMITY} chars, before or after, and it stands on word boundaries.
+ */
+final class Detectors {
+  static final int MAX_BLOCK = 12_000; // longest key block (PEM, PuTTY) we report as one finding
+  static final int MAX_HEADER = 8_192; // longest Cookie / Authorization header
+  static final int MAX_URL = 2_048;
+  static final int LEFT_CONTEXT = 256; // farthest any validator looks left of a value's start
+
+  final Rules r;
+  final NameModel nm = NameModel.INSTANCE;
+
+  char[] a;
+  int n;
+  TextPass p;
+  int[] hS = new int[256];
+  int[] hE = new int[256];
+  int[] hG = new int[256];
+  int hN;
+  final int[] dig = new int[64];
+  final Candidates out;
+
+  Detectors(Rules r, Candidates out) {
+    this.r = r;
+    this.out = out;
+  }
+
+  void run(char[] a, int n, TextPass p) {
+    this.a = a;
+    this.n = n;
+    this.p = p;
+    prepareHits();
+    anchors();
+    structural();
+    tokenRuns();
+    emails();
+  }
+
+  // ---------------------------------------------------------------- hits
+
+  private void prepareHits() {
+    hN = 0;
+    KeywordAutomaton ac = r.ac;
+    for (int i = 0; i < p.hits; i++) {
+      int end = p.hitEnd[i];
+      for (int pi : ac.outputs[p.hitState[i]]) {
+        int s = end - ac.patternLength[pi];
+        if (ac.wholeWord[pi]) {
+          if (s > 0 && alnum(a[s]) && alnum(a[s - 1])) {
+            continue;
+          }
+          if (end < n && alnum(a[end - 1]) && alnum(a[end])) {
+            continue;
+          }
+        }
+        if (hN == hS.length) {
+          hS = java.util.Arrays.copyOf(hS, hN * 2);
+          hE = java.util.Arrays.copyOf(hE, hN * 2);
+          hG = java.util.Arrays.copyOf(hG, hN * 2);
+        }
+        hS[hN] = s;
+        hE[hN] = end;
+        hG[hN] = ac.payload[pi];
+        hN++;
+      }
+    }
+  }
+
+  /** Whether a keyword of {@code entry} is within the proximity of {@code [s, e)}. */
+  boolean kw(int entry, int s, int e) {
+    if (hN == 0) {
+      return false;
+    }
+    int dist = CatalogEntry.PROXIMITY;
+    int lo = 0;
+    int hi = hN;
+    int from = s - dist;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hE[mid] < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    int limit = e + dist + r.ac.maxLength;
+    for (int i = lo; i < hN && hE[i] <= limit; i++) {
+      if (hS[i] <= e + dist && r.groupHas(hG[i], entry)) {
+        // a keyword inside the value itself does not count
+        if (hE[i] <= s || hS[i] >= e) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- anchors
+
+  private void anchors() {
+    for (int i = 0; i < hN; i++) {
+      int g = hG[i];
+      int code = r.anchorOf(g);
+      if (code == 0) {
+        continue;
+      }
+      switch (code) {
+        case Rules.A_PEM:
+          pem(hS[i], hE[i]);
+          break;
+        case Rules.A_PUTTY:
+          putty(hS[i]);
+          break;
+        case Rules.A_AUTH:
+          basicAuth(hS[i], hE[i]);
+          break;
+        case Rules.A_COOKIE:
+          cookie(hS[i], hE[i]);
+          break;
+        case Rules.A_NAME:
+          nameContext(hE[i]);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private void pem(int s, int e) {
+    // "-----BEGIN <LABEL>-----"
+    if (e >= n || a[e] != ' ') {
+      return;
+    }
+    int ls = e + 1;
+    int le = indexOf("-----", ls, Math.min(n, ls + 64));
+    if (le < 0) {
+      return;
+    }
+    int entry;
+    if (!containsIgnoreCase(ls, le, "PRIVATE KEY")) {
+      return;
+    } else if (containsIgnoreCase(ls, le, "OPENSSH")) {
+      entry = r.OPENSSH;
+    } else if (containsIgnoreCase(ls, le, "PGP")) {
+      entry = r.PGP;
+    } else {
+      entry = r.PKCS;
+    }
+    int limit = Math.min(n, s + MAX_BLOCK);
+    int endMark = indexOf("-----END ", le + 5, limit);
+    int end;
+    if (endMark >= 0) {
+      int close = indexOf("-----", endMark + 9, Math.min(limit, endMark + 80));
+      end = close < 0 ? endMark + 9 : close + 5;
+    } else {
+      end = le + 5;
+      while (end < limit && (base64(a[end]) || Character.isWhitespace(a[end]) || a[end] == ':')) {
+        end++;
+      }
+    }
+    out.add(entry, s, end, false);
+  }
+
+  private void putty(int s) {
+    int limit = Math.min(n, s + MAX_BLOCK);
+    int pos = s;
+    for (String h :
+        new String[] {
+          "Encryption:", "Comment:", "Public-Lines:", "Private-Lines:", "Private-MAC:"
+        }) {
+      int at = indexOf(h, pos, limit);
+      if (at < 0) {
+        return;
+      }
+      pos = at + h.length();
+    }
+    int end = pos;
+    while (end < limit && a[end] != '\n' && a[end] != '\r') {
+      end++;
+    }
+    while (end > pos && a[end - 1] == ' ') {
+      end--;
+    }
+    out.add(r.PUTTY, s, end, false);
+  }
+
+  private void basicAuth(int s, int e) {
+    int start = s;
+    if (s >= 6 && regionIgnoreCase(s - 6, "proxy-")) {
+      start = s - 6;
+    }
+    int i = e;
+    while (i < n && a[i] == ' ' && i - e < 8) {
+      i++;
+    }
+    if (i + 6 > n || !regionIgnoreCase(i, "basic ")) {
+      return;
+    }
+    i += 6;
+    while (i < n && a[i] == ' ') {
+      i++;
+    }
+    int ts = i;
+    while (i < n && i - ts < 1024 && base64(a[i])) {
+      i++;
+    }
+    if (i - ts < 4 || (i < n && alnum(a[i]))) {
+      return;
+    }
+    if (!decodesToUserPass(ts, i)) {
+      return;
+    }
+    out.add(r.BASIC_AUTH, start, i, false);
+  }
+
+  private boolean decodesToUserPass(int s, int e) {
+    try {
+      byte[] d = Base64.getDecoder().decode(new String(a, s, e - s));
+      for (byte b : d) {
+        if (b == ':') {
+          return true;
+        }
+      }
+      return false;
+    } catch (IllegalArgumentException ex) {
+      return false;
+    }
+  }
+
+  private void cookie(int s, int e) {
+    int start = s;
+    if (s >= 4 && regionIgnoreCase(s - 4, "set-")) {
+      start = s - 4;
+    }
+    if (start > 0 && !Character.isWhitespace(a[start - 1]) && a[start - 1] != '"') {
+      return;
+    }
+    int limit = Math.min(n, e + MAX_HEADER);
+    int i = e;
+    boolean eq = false;
+    while (i < limit && a[i] != '\n' && a[i] != '\r') {
+      if (a[i] == '=') {
+        eq = true;
+      }
+      i++;
+    }
+    while (i > e && (a[i - 1] == ' ' || a[i - 1] == '"')) {
+      i--;
+    }
+    if (eq && i > e + 2) {
+      out.add(r.COOKIE, start, i, false);
+    }
+  }
+
+  // ---------------------------------------------------------------- structural (words)
+
+  private void structural() {
+    int words = p.words;
+    byte[] wf = p.wFlags;
+    for (int w = 0; w < words; w++) {
+      int f = wf[w];
+      int last = -1;
+      if ((f & (F_UPPER | F_LOWER)) == 0) {
+        last = digitWord(w);
+      } else if ((f & F_DIGIT) != 0) {
+        last = alnumWord(w);
+      } else if ((f & F_CAP) != 0) {
+        last = capWord(w);
+      }
+      if (last > w) {
+        w = last;
+      }
+    }
+  }
+
+  private int digitWord(int w) {
+    int len = wlen(w);
+    int s = p.wStart[w];
+    int last;
+    if (len <= 6 && (last = address(w)) >= 0) {
+      return last;
+    }
+    if ((last = card(w)) >= 0) {
+      return last;
+    }
+    if ((len == 3 || len == 9) && (last = ssn(w)) >= 0) {
+      return last;
+    }
+    if ((len == 3 || len == 9) && (last = sin(w)) >= 0) {
+      return last;
+    }
+    if ((len == 3 || len == 10) && (last = nhs(w)) >= 0) {
+      return last;
+    }
+    if (len == 2 && (last = ukSortCode(w)) >= 0) {
+      return last;
+    }
+    if ((last = phone(w)) >= 0) {
+      return last;
+    }
+    if (len <= 3 && (last = ip(w)) >= 0) {
+      return last;
+    }
+    if (len <= 4 && (last = date(w)) >= 0) {
+      return last;
+    }
+    if (len <= 3 && (last = latLong(w)) >= 0) {
+      return last;
+    }
+    if (!leftOk(s)) {
+      return -1;
+    }
+    int e = p.wEnd[w];
+    if (len >= 9 && len <= 17 && rightOk(e)) {
+      if (len == 9 && kw(r.PASSPORT, s, e)) {
+        out.add(r.PASSPORT, s, e, true);
+        return w;
+      }
+      if (kw(r.BANK, s, e) && !allSame(s, e)) {
+        out.add(r.BANK, s, e, true);
+        return w;
+      }
+    }
+    if (len >= 7 && len <= 14 && rightOk(e) && kw(r.DL, s, e)) {
+      out.add(r.DL, s, e, true);
+      return w;
+    }
+    if ((len == 3 || len == 4) && rightOk(e) && kw(r.CVV, s, e)) {
+      out.add(r.CVV, s, e, true);
+      return w;
+    }
+    return -1;
+  }
+
+  private int alnumWord(int w) {
+    int s = p.wStart[w];
+    int e = p.wEnd[w];
+    int len = e - s;
+    int last;
+    if (len >= 4 && upper(a[s]) && upper(a[s + 1]) && digit(a[s + 2]) && digit(a[s + 3])) {
+      if ((last = iban(w)) >= 0) {
+        return last;
+      }
+    }
+    if (len == 9 && (last = nino(w)) >= 0) {
+      return last;
+    }
+    if (len == 17 && vin(w)) {
+      return w;
+    }
+    if (len >= 14 && a[s] == 'B' && s > 0 && a[s - 1] == '%' && (last = track1(w)) >= 0) {
+      return last;
+    }
+    if (!leftOk(s) || !rightOk(e)) {
+      return -1;
+    }
+    int digits = countDigits(s, e);
+    if (len == 9 && letter(a[s]) && digits == 8 && kw(r.PASSPORT, s, e)) {
+      out.add(r.PASSPORT, s, e, true);
+      return w;
+    }
+    if (len >= 5 && len <= 16 && digits >= 4 && letter(a[s]) && kw(r.DL, s, e)) {
+      out.add(r.DL, s, e, true);
+      return w;
+    }
+    return -1;
+  }
+
+  private int capWord(int w) {
+    int s = p.wStart[w];
+    int e = p.wEnd[w];
+    int len = e - s;
+    int last;
+    if (len == 2 && (p.wFlags[w] & F_LOWER) == 0 && (last = nino(w)) >= 0) {
+      return last;
+    }
+    if (len >= 3 && len <= 9 && NameModel.monthNumber(a, s, e) > 0 && nm.months.contains(a, s, e)) {
+      if ((last = monthDate(w)) >= 0) {
+        return last;
+      }
+    }
+    if ((p.wFlags[w] & F_UPPER_LATER) == 0 || isMcName(s, e)) {
+      if ((last = name(w, false)) >= 0) {
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- financial
+
+  private int card(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s)) {
+      return -1;
+    }
+    int len = wlen(w);
+    if (len >= 13 && len <= 19) {
+      int e = p.wEnd[w];
+      if (rightOk(e) && cardDigits(w, w)) {
+        emitCard(s, e);
+        return w;
+      }
+      return -1;
+    }
+    if (len != 4) {
+      return -1;
+    }
+    char sep = gap(w);
+    if (sep != ' ' && sep != '-') {
+      return -1;
+    }
+    int k = w;
+    int total = 4;
+    while (k + 1 < p.words && k - w < 4 && gap(k) == sep && isDigitWord(k + 1)) {
+      total += wlen(k + 1);
+      if (total > 19) {
+        break;
+      }
+      k++;
+    }
+    for (int last = k; last > w; last--) {
+      int t = digitsIn(w, last);
+      if (t < 13 || t > 19 || !rightOk(p.wEnd[last]) || !cardGrouping(w, last)) {
+        continue;
+      }
+      if (cardDigits(w, last)) {
+        emitCard(s, p.wEnd[last]);
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  private boolean cardGrouping(int w, int last) {
+    int g = last - w + 1;
+    if (g == 3) {
+      return wlen(w) == 4 && wlen(w + 1) == 6 && (wlen(w + 2) == 5 || wlen(w + 2) == 4);
+    }
+    for (int i = w; i < last; i++) {
+      if (wlen(i) != 4) {
+        return false;
+      }
+    }
+    return wlen(last) >= 1 && wlen(last) <= 4;
+  }
+
+  private boolean cardDigits(int w, int last) {
+    int len = collectDigits(w, last);
+    if (!Checks.cardIssuerKnown(dig, len)) {
+      return false;
+    }
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = len - 1; i >= 0; i--) {
+      int d = dig[i];
+      if (dbl) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+      dbl = !dbl;
+    }
+    if (sum % 10 != 0) {
+      return false;
+    }
+    StringBuilder sb = new StringBuilder(len);
+    for (int i = 0; i < len; i++) {
+      sb.append((char) ('0' + dig[i]));
+    }
+    return !ManagedIdentifiers.TEST_CARD_NUMBERS.contains(sb.toString());
+  }
+
+  private void emitCard(int s, int e) {
+    // track 2: ;PAN=YYMM...?
+    if (s > 0 && a[s - 1] == ';' && e < n && a[e] == '=') {
+      int q = indexOf("?", e, Math.min(n, e + 48));
+      if (q > 0) {
+        out.add(r.STRIPE_MAG, s - 1, q + 1, kw(r.STRIPE_MAG, s - 1, q + 1));
+        return;
+      }
+    }
+    boolean k = kw(r.CARD, s, e);
+    out.add(k ? r.CARD : r.CARD_NO_KW, s, e, k);
+  }
+
+  private int track1(int w) {
+    int s = p.wStart[w];
+    int e = p.wEnd[w];
+    if (e >= n || a[e] != '^' || countDigits(s + 1, e) != e - s - 1) {
+      return -1;
+    }
+    int len = e - s - 1;
+    if (len < 13 || len > 19 || !Luhn.isValid(a, s + 1, e)) {
+      return -1;
+    }
+    int q = indexOf("?", e, Math.min(n, e + 100));
+    if (q < 0) {
+      return -1;
+    }
+    out.add(r.STRIPE_MAG, s - 1, q + 1, kw(r.STRIPE_MAG, s - 1, q + 1));
+    return wordAtOrAfter(q) - 1;
+  }
+
+  private int iban(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s)) {
+      return -1;
+    }
+    Iban.Country c = Iban.byCode(a[s], a[s + 1]);
+    if (c == null) {
+      return -1;
+    }
+    int need = c.length();
+    int len = wlen(w);
+    if (len == need) {
+      if (allUpperAlnum(s, p.wEnd[w]) && rightOk(p.wEnd[w]) && Checks.ibanMod97(a, s, p.wEnd[w])) {
+        out.add(r.ibanEntry(c), s, p.wEnd[w], kw(r.ibanEntry(c), s, p.wEnd[w]));
+        return w;
+      }
+      return -1;
+    }
+    if (len != 4) {
+      return -1;
+    }
+    char sep = gap(w);
+    if (sep != ' ' && sep != '-') {
+      return -1;
+    }
+    int total = 4;
+    int k = w;
+    char[] buf = new char[40];
+    System.arraycopy(a, s, buf, 0, 4);
+    while (total < need && k + 1 < p.words && gap(k) == sep) {
+      int ns = p.wStart[k + 1];
+      int nl = wlen(k + 1);
+      if (nl > 4 || total + nl > need || !allUpperAlnum(ns, ns + nl)) {
+        return -1;
+      }
+      System.arraycopy(a, ns, buf, total, nl);
+      total += nl;
+      k++;
+      if (nl < 4) {
+        break;
+      }
+    }
+    if (total != need || !rightOk(p.wEnd[k]) || !Checks.ibanMod97(buf, 0, total)) {
+      return -1;
+    }
+    int id = r.ibanEntry(c);
+    out.add(id, s, p.wEnd[k], kw(id, s, p.wEnd[k]));
+    return k;
+  }
+
+  private int ukSortCode(int w) {
+    // 60-16-13 31926819
+    if (w + 3 >= p.words || gap(w) != '-' || gap(w + 1) != '-' || wlen(w + 1) != 2) {
+      return -1;
+    }
+    if (wlen(w + 2) != 2 || !isDigitWord(w + 1) || !isDigitWord(w + 2)) {
+      return -1;
+    }
+    int s = p.wStart[w];
+    int last = w + 2;
+    char g = gap(w + 2);
+    if ((g == ' ' || g == ',') && isDigitWord(w + 3) && wlen(w + 3) == 8) {
+      last = w + 3;
+    } else {
+      return -1;
+    }
+    int e = p.wEnd[last];
+    if (!leftOk(s) || !rightOk(e) || !kw(r.UK_BANK, s, e)) {
+      return -1;
+    }
+    out.add(r.UK_BANK, s, e, true);
+    return last;
+  }
+
+  // ---------------------------------------------------------------- national IDs
+
+  private int ssn(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s)) {
+      return -1;
+    }
+    int last;
+    char sep = 0;
+    if (wlen(w) == 9) {
+      last = w;
+    } else {
+      sep = gap(w);
+      if ((sep != '-' && sep != ' ') || w + 2 >= p.words || gap(w + 1) != sep) {
+        return -1;
+      }
+      if (wlen(w + 1) != 2 || wlen(w + 2) != 4 || !isDigitWord(w + 1) || !isDigitWord(w + 2)) {
+        return -1;
+      }
+      last = w + 2;
+    }
+    int e = p.wEnd[last];
+    if (!rightOk(e)) {
+      return -1;
+    }
+    collectDigits(w, last);
+    int area = dig[0] * 100 + dig[1] * 10 + dig[2];
+    int group = dig[3] * 10 + dig[4];
+    int serial = dig[5] * 1000 + dig[6] * 100 + dig[7] * 10 + dig[8];
+    boolean dashed = sep == '-';
+    if (Checks.itinValid(area, group)) {
+      boolean k = kw(r.ITIN, s, e);
+      if (dashed || k) {
+        out.add(r.ITIN, s, e, k);
+        return last;
+      }
+      return -1;
+    }
+    if (!Checks.ssnValid(area, group, serial)) {
+      return -1;
+    }
+    if ((area == 78 && group == 5 && serial == 1120)
+        || (area == 219 && group == 9 && serial == 9999)) {
+      return -1; // SSA-voided sample numbers
+    }
+    boolean k = kw(r.SSN, s, e);
+    if (dashed || k) {
+      out.add(r.SSN, s, e, k);
+      return last;
+    }
+    return -1;
+  }
+
+  private int sin(int w) {
+    int s = p.wStart[w];
+    int last = groups(w, 3, 3, 3);
+    if (last < 0 || !leftOk(s) || !rightOk(p.wEnd[last])) {
+      return -1;
+    }
+    int e = p.wEnd[last];
+    int len = collectDigits(w, last);
+    if (len != 9 || dig[0] == 0 || dig[0] == 8 || !luhn(len) || !kw(r.SIN, s, e)) {
+      return -1;
+    }
+    out.add(r.SIN, s, e, true);
+    return last;
+  }
+
+  private int nhs(int w) {
+    int s = p.wStart[w];
+    int last = groups(w, 3, 3, 4);
+    if (last < 0 || !leftOk(s) || !rightOk(p.wEnd[last])) {
+      return -1;
+    }
+    int e = p.wEnd[last];
+    int len = collectDigits(w, last);
+    if (len != 10 || !Checks.nhsMod11(dig) || !kw(r.NHS, s, e)) {
+      return -1;
+    }
+    out.add(r.NHS, s, e, true);
+    return last;
+  }
+
+  /** Words w.. as g1-g2-g3 with one uniform separator (space or hyphen), or one unbroken word. */
+  private int groups(int w, int g1, int g2, int g3) {
+    if (wlen(w) == g1 + g2 + g3) {
+      return w;
+    }
+    if (wlen(w) != g1 || w + 2 >= p.words) {
+      return -1;
+    }
+    char sep = gap(w);
+    if ((sep != '-' && sep != ' ') || gap(w + 1) != sep) {
+      return -1;
+    }
+    if (wlen(w + 1) != g2 || wlen(w + 2) != g3 || !isDigitWord(w + 1) || !isDigitWord(w + 2)) {
+      return -1;
+    }
+    return w + 2;
+  }
+
+  private int nino(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s)) {
+      return -1;
+    }
+    int last = w;
+    char[] v = new char[9];
+    if (wlen(w) == 9) {
+      System.arraycopy(a, s, v, 0, 9);
+    } else {
+      // AB 12 34 56 C
+      if (w + 4 >= p.words) {
+        return -1;
+      }
+      for (int i = 0; i < 4; i++) {
+        if (gap(w + i) != ' ') {
+          return -1;
+        }
+      }
+      if (wlen(w + 1) != 2 || wlen(w + 2) != 2 || wlen(w + 3) != 2 || wlen(w + 4) != 1) {
+        return -1;
+      }
+      v[0] = a[s];
+      v[1] = a[s + 1];
+      for (int i = 0; i < 3; i++) {
+        v[2 + 2 * i] = a[p.wStart[w + 1 + i]];
+        v[3 + 2 * i] = a[p.wStart[w + 1 + i] + 1];
+      }
+      v[8] = a[p.wStart[w + 4]];
+      last = w + 4;
+    }
+    int e = p.wEnd[last];
+    if (!rightOk(e) || !validNino(v)) {
+      return -1;
+    }
+    out.add(r.NINO, s, e, kw(r.NINO, s, e));
+    return last;
+  }
+
+  private static boolean validNino(char[] v) {
+    char c0 = v[0];
+    char c1 = v[1];
+    if (!upper(c0) || !upper(c1) || "DFIQUV".indexOf(c0) >= 0 || "DFIOQUV".indexOf(c1) >= 0) {
+      return false;
+    }
+    String pre = "" + c0 + c1;
+    if (pre.equals("BG")
+        || pre.equals("GB")
+        || pre.equals("NK")
+        || pre.equals("KN")
+        || pre.equals("TN")
+        || pre.equals("NT")
+        || pre.equals("ZZ")) {
+      return false;
+    }
+    for (int i = 2; i < 8; i++) {
+      if (!digit(v[i])) {
+        return false;
+      }
+    }
+    return v[8] >= 'A' && v[8] <= 'D';
+  }
+
+  private boolean vin(int w) {
+    int s = p.wStart[w];
+    int e = p.wEnd[w];
+    if (!leftOk(s) || !rightOk(e)) {
+      return false;
+    }
+    int letters = 0;
+    for (int i = s; i < e; i++) {
+      char c = a[i];
+      if (Checks.vinValue(c) < 0 || (c >= 'a' && c <= 'z')) {
+        return false;
+      }
+      if (letter(c)) {
+        letters++;
+      }
+    }
+    if (letters == 0 || letters > 12 || countDigits(s, e) < 5) {
+      return false;
+    }
+    boolean k = kw(r.VIN, s, e);
+    if (Checks.vinCheckDigit(a, s) || k) {
+      out.add(r.VIN, s, e, k);
+      return true;
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- phones, IPs, dates, GPS
+
+  private int phone(int w) {
+    int s = p.wStart[w];
+    boolean plus = s > 0 && a[s - 1] == '+';
+    boolean paren = s > 0 && a[s - 1] == '(';
+    int start = plus || paren ? s - 1 : s;
+    if (start > 0 && (alnum(a[start - 1]) || a[start - 1] == '.' || a[start - 1] == '/')) {
+      return -1;
+    }
+    if (!plus && !paren && !leftOk(s)) {
+      return -1;
+    }
+    // collect groups
+    int k = w;
+    int total = wlen(w);
+    if (total > 15) {
+      return -1;
+    }
+    int[] lens = new int[8];
+    char[] seps = new char[8];
+    lens[0] = wlen(w);
+    int g = 1;
+    while (k + 1 < p.words && g < 8) {
+      int ge = p.wEnd[k];
+      int ns = p.wStart[k + 1];
+      if (ns - ge > 3 || !isDigitWord(k + 1)) {
+        break;
+      }
+      char sep = 0;
+      boolean ok = true;
+      for (int i = ge; i < ns; i++) {
+        char c = a[i];
+        if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+          ok = false;
+          break;
+        }
+        if (sep == 0 || c == ')') {
+          sep = c;
+        }
+      }
+      if (!ok || total + wlen(k + 1) > 15) {
+        break;
+      }
+      seps[g - 1] = ns - ge == 1 ? a[ge] : sep;
+      lens[g] = wlen(k + 1);
+      total += wlen(k + 1);
+      k++;
+      g++;
+    }
+    for (int last = k; last >= w; last--) {
+      int ng = last - w + 1;
+      int e = p.wEnd[last];
+      if (!rightOk(e)) {
+        continue;
+      }
+      int d = collectDigits(w, last);
+      int id = classifyPhone(d, plus, paren, lens, seps, ng, s, start, e);
+      if (id >= 0) {
+        return last;
+      }
+    }
+    return -1;
+  }
+
+  /** Emits and returns the entry when the groups form a phone number, else -1. */
+  private int classifyPhone(
+      int d,
+      boolean plus,
+      boolean paren,
+      int[] lens,
+      char[] seps,
+      int ng,
+      int s,
+      int start,
+      int e) {
+    if (plus) {
+      int id = -1;
+      if (dig[0] == 1) {
+        if (d == 11 && dig[1] >= 2 && dig[4] >= 2) {
+          id = r.PHONE;
+        }
+      } else if (dig[0] == 4 && dig[1] == 4) {
+        id = (d == 12 || d == 11) && dig[2] != 0 ? r.PHONE_UK : -1;
+      } else if (dig[0] == 4 && dig[1] == 9) {
+        id = d >= 9 && d <= 14 ? r.PHONE_DE : -1;
+      } else if (dig[0] == 3 && dig[1] == 3) {
+        id = d == 11 ? r.PHONE_FR : -1;
+      } else if (dig[0] == 3 && dig[1] == 4) {
+        id = d == 11 ? r.PHONE_ES : -1;
+      } else if (dig[0] == 3 && dig[1] == 9) {
+        id = d >= 8 && d <= 13 ? r.PHONE_IT : -1;
+      } else if (dig[0] == 5 && dig[1] == 5) {
+        id = d == 12 || d == 13 ? r.PHONE_BR : -1;
+      } else if (d >= 9 && d <= 15 && ng >= 2) {
+        id = r.PHONE;
+      }
+      if (id >= 0 && ng == 1 && d < 10) {
+        id = -1;
+      }
+      if (id >= 0) {
+        out.add(id, start, e, kw(id, start, e));
+      }
+      return id;
+    }
+    boolean nanp = d == 10 && dig[0] >= 2 && dig[3] >= 2;
+    boolean nanp1 = d == 11 && dig[0] == 1 && dig[1] >= 2 && dig[4] >= 2;
+    if (paren) {
+      if (nanp && lens[0] == 3 && ng == 3 && lens[1] == 3 && lens[2] == 4) {
+        out.add(r.PHONE, start, e, kw(r.PHONE, start, e));
+        return r.PHONE;
+      }
+      return -1;
+    }
+    if ((nanp && ng == 3 && lens[0] == 3 && lens[1] == 3 && lens[2] == 4)
+        || (nanp1 && ng == 4 && lens[0] == 1 && lens[1] == 3 && lens[2] == 3 && lens[3] == 4)) {
+      boolean dashed = seps[0] == '-' && seps[ng - 2] == '-';
+      boolean k = kw(r.PHONE, s, e);
+      if (dashed || k) {
+        out.add(r.PHONE, s, e, k);
+        return r.PHONE;
+      }
+      return -1;
+    }
+    if ((nanp || nanp1) && ng == 1 && kw(r.PHONE, s, e)) {
+      out.add(r.PHONE, s, e, true);
+      return r.PHONE;
+    }
+    if (dig[0] == 0 && d == 11 && dig[1] >= 1 && ng <= 3 && kw(r.PHONE_UK, s, e)) {
+      out.add(r.PHONE_UK, s, e, true);
+      return r.PHONE_UK;
+    }
+    if (dig[0] == 0 && d == 10 && dig[1] >= 1 && (ng == 1 || ng == 5) && kw(r.PHONE_FR, s, e)) {
+      out.add(r.PHONE_FR, s, e, true);
+      return r.PHONE_FR;
+    }
+    return -1;
+  }
+
+  private int ip(int w) {
+    int s = p.wStart[w];
+    if (w + 3 >= p.words || (s > 0 && (alnum(a[s - 1]) || a[s - 1] == '.'))) {
+      return -1;
+    }
+    for (int i = 0; i < 4; i++) {
+      int x = w + i;
+      if (!isDigitWord(x) || wlen(x) > 3 || (i < 3 && gap(x) != '.')) {
+        return -1;
+      }
+      int v = 0;
+      for (int c = p.wStart[x]; c < p.wEnd[x]; c++) {
+        v = v * 10 + (a[c] - '0');
+      }
+      if (v > 255 || (wlen(x) > 1 && a[p.wStart[x]] == '0')) {
+        return -1;
+      }
+    }
+    int e = p.wEnd[w + 3];
+    if (e < n && (alnum(a[e]) || (a[e] == '.' && e + 1 < n && digit(a[e + 1])))) {
+      return -1;
+    }
+    out.add(r.IP, s, e, kw(r.IP, s, e));
+    return w + 3;
+  }
+
+  /** Numeric dates: d/m/y, m/d/y, y-m-d; and card expiry m/y. */
+  private int date(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s) || w + 1 >= p.words || !isDigitWord(w + 1)) {
+      return -1;
+    }
+    char sep = gap(w);
+    if (sep != '/' && sep != '-' && sep != '.') {
+      return -1;
+    }
+    int l0 = wlen(w);
+    int l1 = wlen(w + 1);
+    boolean three = w + 2 < p.words && gap(w + 1) == sep && isDigitWord(w + 2);
+    if (three) {
+      int l2 = wlen(w + 2);
+      int v0 = num(w);
+      int v1 = num(w + 1);
+      int v2 = num(w + 2);
+      boolean ok;
+      if (l0 == 4) {
+        ok = l1 <= 2 && l2 <= 2 && v1 >= 1 && v1 <= 12 && v2 >= 1 && v2 <= 31;
+      } else {
+        ok =
+            l0 <= 2
+                && l1 <= 2
+                && (l2 == 4 || l2 == 2)
+                && v0 >= 1
+                && v1 >= 1
+                && ((v0 <= 31 && v1 <= 12) || (v0 <= 12 && v1 <= 31));
+      }
+      int e = p.wEnd[w + 2];
+      if (ok && rightOk(e)) {
+        if (kw(r.DOB, s, e)) {
+          out.add(r.DOB, s, e, true);
+          return w + 2;
+        }
+        if (kw(r.EXP, s, e) && l0 <= 2) {
+          out.add(r.EXP, s, e, true);
+          return w + 2;
+        }
+      }
+      return -1;
+    }
+    // MM/YY or MM/YYYY
+    int e = p.wEnd[w + 1];
+    if (l0 <= 2 && (l1 == 2 || l1 == 4) && sep != '.' && rightOk(e)) {
+      int m = num(w);
+      if (m >= 1 && m <= 12 && kw(r.EXP, s, e)) {
+        out.add(r.EXP, s, e, true);
+        return w + 1;
+      }
+    }
+    return -1;
+  }
+
+  /** "March 12, 1985", "Mar 1985", and "12 March 1985" (entered from the day word). */
+  private int monthDate(int w) {
+    int s = p.wStart[w];
+    int e0 = p.wEnd[w];
+    int i = e0;
+    if (i < n && a[i] == '.') {
+      i++;
+    }
+    int next = wordAtOrAfter(i);
+    if (next >= p.words || p.wStart[next] - i > 1 || !isDigitWord(next)) {
+      return -1;
+    }
+    int nl = wlen(next);
+    if (nl <= 2) {
+      int day = num(next);
+      int after = p.wEnd[next];
+      int j = after;
+      if (j < n && a[j] == ',') {
+        j++;
+      }
+      if (j < n && a[j] == ' ') {
+        j++;
+      }
+      int y = wordAtOrAfter(j);
+      if (day >= 1
+          && day <= 31
+          && y < p.words
+          && p.wStart[y] == j
+          && isDigitWord(y)
+          && wlen(y) == 4
+          && rightOk(p.wEnd[y])) {
+        int e = p.wEnd[y];
+        if (kw(r.DOB, s, e)) {
+          out.add(r.DOB, s, e, true);
+          return y;
+        }
+      }
+      return -1;
+    }
+    if (nl == 4 && rightOk(p.wEnd[next])) {
+      int e = p.wEnd[next];
+      if (kw(r.EXP, s, e)) {
+        out.add(r.EXP, s, e, true);
+        return next;
+      }
+      if (kw(r.DOB, s, e)) {
+        // "12 March 1985": the day is the word before
+        int ds =
+            w > 0 && gap(w - 1) == ' ' && isDigitWord(w - 1) && wlen(w - 1) <= 2
+                ? p.wStart[w - 1]
+                : -1;
+        if (ds >= 0) {
+          out.add(r.DOB, ds, e, true);
+          return next;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private int latLong(int w) {
+    // [-]d{1,3}.d{3,}[,][ ][-]d{1,3}.d{3,}
+    int s = p.wStart[w];
+    int start = s > 0 && a[s - 1] == '-' ? s - 1 : s;
+    if (start > 0 && (alnum(a[start - 1]) || a[start - 1] == '.')) {
+      return -1;
+    }
+    if (w + 3 >= p.words || gap(w) != '.' || !isDigitWord(w + 1) || wlen(w + 1) < 3) {
+      return -1;
+    }
+    int i = p.wEnd[w + 1];
+    int j = i;
+    if (j < n && a[j] == ',') {
+      j++;
+    }
+    if (j < n && a[j] == ' ') {
+      j++;
+    }
+    if (j == i) {
+      return -1;
+    }
+    boolean neg = j < n && a[j] == '-';
+    if (neg) {
+      j++;
+    }
+    int w2 = w + 2;
+    if (p.wStart[w2] != j || !isDigitWord(w2) || wlen(w2) > 3 || gap(w2) != '.') {
+      return -1;
+    }
+    if (!isDigitWord(w2 + 1) || wlen(w2 + 1) < 3) {
+      return -1;
+    }
+    int e = p.wEnd[w2 + 1];
+    if (!rightOk(e) || num(w) > 90 || num(w2) > 180) {
+      return -1;
+    }
+    if (!kw(r.LATLONG, start, e)) {
+      return -1;
+    }
+    out.add(r.LATLONG, start, e, true);
+    return w2 + 1;
+  }
+
+  // ---------------------------------------------------------------- tokens
+
+  private void tokenRuns() {
+    for (int i = 0; i < p.runs; i++) {
+      int rs = p.runStart[i];
+      int re = p.runEnd[i];
+      for (int q = rs; q < re - 8; q++) {
+        if (q > rs && alnum(a[q - 1])) {
+          continue;
+        }
+        int end = token(q, re);
+        if (end > 0) {
+          q = end - 1;
+        }
+      }
+      secretSegments(rs, re);
+    }
+  }
+
+  private int token(int q, int re) {
+    char c = a[q];
+    int id = -1;
+    int end = -1;
+    switch (c) {
+      case 'g':
+        if (re - q >= 40 && a[q + 1] == 'h' && "pousr".indexOf(a[q + 2]) >= 0 && a[q + 3] == '_') {
+          end = span(q + 4, re, 36, 36, ALNUM);
+          id = r.GITHUB;
+        } else if (startsWith(q, "github_pat_")) {
+          end = span(q + 11, re, 60, 255, ALNUM_US);
+          id = r.GITHUB;
+        } else if (startsWith(q, "glpat-")) {
+          end = span(q + 6, re, 20, 64, ALNUM_US_DASH);
+          id = r.GITLAB;
+        }
+        break;
+      case 'x':
+        if (startsWith(q, "xox") && "baprs".indexOf(a[q + 3]) >= 0 && a[q + 4] == '-') {
+          end = span(q + 5, re, 10, 255, ALNUM_DASH);
+          id = r.SLACK;
+        }
+        break;
+      case 's':
+      case 'r':
+      case 'p':
+        if ((a[q + 1] == 'k' && (c == 's' || c == 'r' || c == 'p'))
+            && (startsWith(q + 2, "_live_") || startsWith(q + 2, "_test_"))) {
+          end = span(q + 8, re, 16, 247, ALNUM);
+          id = r.STRIPE;
+        }
+        break;
+      case 'n':
+        if (startsWith(q, "npm_")) {
+          end = span(q + 4, re, 36, 36, ALNUM);
+          id = r.NPM;
+        }
+        break;
+      case 'A':
+        if (startsWith(q, "AIza")) {
+          end = span(q + 4, re, 35, 35, ALNUM_US_DASH);
+          id = r.GCP;
+        } else if (startsWith(q, "AKIA")
+            || startsWith(q, "ASIA")
+            || startsWith(q, "ABIA")
+            || startsWith(q, "ACCA")) {
+          end = span(q + 4, re, 16, 16, UPPER_DIGIT);
+          id = r.AWS;
+        }
+        break;
+      case 'y':
+        if (startsWith(q, "ya29.")) {
+          end = span(q + 5, re, 20, 2048, ALNUM_US_DASH);
+          id = r.GOOGLE_OAUTH;
+        }
+        break;
+      case 'e':
+        if (a[q + 1] == 'y' && a[q + 2] == 'J') {
+          end = jwt(q, re);
+          id = r.JWT;
+        }
+        break;
+      default:
+        break;
+    }
+    if (end < 0 || id < 0) {
+      return -1;
+    }
+    if (end < n && alnum(a[end])) {
+      return -1;
+    }
+    String v = new String(a, q, end - q);
+    if (ManagedIdentifiers.SAMPLE_SECRETS.contains(v)) {
+      return end;
+    }
+    out.add(id, q, end, r.keywordRuleNone(id) ? false : kw(id, q, end));
+    return end;
+  }
+
+  private static final int ALNUM = 0;
+  private static final int ALNUM_US = 1;
+  private static final int ALNUM_US_DASH = 2;
+  private static final int ALNUM_DASH = 3;
+  private static final int UPPER_DIGIT = 4;
+
+  /** End of a run of {@code min..max} chars of {@code set} from {@code from}, or -1. */
+  private int span(int from, int re, int min, int max, int set) {
+    int i = from;
+    int limit = Math.min(re, from + max);
+    while (i < limit && inSet(a[i], set)) {
+      i++;
+    }
+    if (i - from < min || (i < re && inSet(a[i], set))) {
+      return -1;
+    }
+    return i;
+  }
+
+  private static boolean inSet(char c, int set) {
+    switch (set) {
+      case ALNUM:
+        return alnum(c);
+      case ALNUM_US:
+        return alnum(c) || c == '_';
+      case ALNUM_US_DASH:
+        return alnum(c) || c == '_' || c == '-';
+      case ALNUM_DASH:
+        return alnum(c) || c == '-';
+      default:
+        return digit(c) || (c >= 'A' && c <= 'Z');
+    }
+  }
+
+  private int jwt(int q, int re) {
+    int i = q;
+    int dots = 0;
+    int[] segEnd = new int[3];
+    while (i < re && i - q < 16_384) {
+      char c = a[i];
+      if (c == '.') {
+        if (dots == 2) {
+          break;
+        }
+        segEnd[dots++] = i;
+      } else if (!(alnum(c) || c == '_' || c == '-')) {
+        break;
+      }
+      i++;
+    }
+    if (dots < 2 || segEnd[0] - q < 10 || segEnd[1] - segEnd[0] < 3) {
+      return -1;
+    }
+    try {
+      byte[] h = Base64.getUrlDecoder().decode(stripPad(q, segEnd[0]));
+      String header = new String(h, StandardCharsets.UTF_8);
+      if (!header.startsWith("{") || !header.contains("\"alg\"")) {
+        return -1;
+      }
+    } catch (IllegalArgumentException ex) {
+      return -1;
+    }
+    return i;
+  }
+
+  private String stripPad(int s, int e) {
+    while (e > s && a[e - 1] == '=') {
+      e--;
+    }
+    return new String(a, s, e - s);
+  }
+
+  /** AWS secret keys (40 base64 chars) and Azure storage keys (86 + "=="), both keyword-bound. */
+  private void secretSegments(int rs, int re) {
+    int i = rs;
+    while (i < re) {
+      while (i < re && !b64core(a[i])) {
+        i++;
+      }
+      int s = i;
+      while (i < re && b64core(a[i])) {
+        i++;
+      }
+      int len = i - s;
+      if (len == 40 && mixed(s, i) && (i == re || !alnum(a[i]))) {
+        String v = new String(a, s, 40);
+        if (!ManagedIdentifiers.SAMPLE_SECRETS.contains(v) && kw(r.AWS, s, i)) {
+          out.add(r.AWS, s, i, true);
+        }
+      } else if (len == 86 && i + 2 <= re && a[i] == '=' && a[i + 1] == '=' && mixed(s, i)) {
+        if (kw(r.AZURE, s, i + 2)) {
+          out.add(r.AZURE, s, i + 2, true);
+        }
+        i += 2;
+      }
+    }
+  }
+
+  private boolean mixed(int s, int e) {
+    boolean up = false;
+    boolean lo = false;
+    boolean d = false;
+    for (int i = s; i < e; i++) {
+      char c = a[i];
+      up |= c >= 'A' && c <= 'Z';
+      lo |= c >= 'a' && c <= 'z';
+      d |= digit(c) || c == '/' || c == '+';
+    }
+    return up && lo && d;
+  }
+
+  private static boolean b64core(char c) {
+    return alnum(c) || c == '+' || c == '/';
+  }
+
+  // ---------------------------------------------------------------- e-mail and URLs
+
+  private void emails() {
+    for (int k = 0; k < p.ats; k++) {
+      int x = p.at[k];
+      int ls = x;
+      while (ls > 0 && x - ls < 64 && localChar(a[ls - 1])) {
+        ls--;
+      }
+      if (ls == x || a[ls] == '.') {
+        continue;
+      }
+      int de = domainEnd(x + 1);
+      if (de < 0) {
+        continue;
+      }
+      if (userInfoUrl(ls, x, de)) {
+        continue;
+      }
+      out.add(r.EMAIL, ls, de, kw(r.EMAIL, ls, de));
+    }
+  }
+
+  /** "scheme://user:pass@host": the local part holds the password; the user precedes ':'. */
+  private boolean userInfoUrl(int ls, int at, int de) {
+    // user:pass@host where local-part chars stopped at ':'
+    if (ls < 4 || a[ls - 1] != ':') {
+      return false;
+    }
+    return urlWithPassword(ls - 1, at, de);
+  }
+
+  private boolean urlWithPassword(int colon, int at, int de) {
+    int i = colon - 1;
+    int limit = Math.max(0, colon - 256);
+    while (i >= limit && a[i] != '/' && !Character.isWhitespace(a[i])) {
+      i--;
+    }
+    if (i < 2 || a[i] != '/' || a[i - 1] != '/' || a[i - 2] != ':') {
+      return false;
+    }
+    int ss = i - 2;
+    while (ss > 0 && ss > i - 20 && letter(a[ss - 1])) {
+      ss--;
+    }
+    if (ss == i - 2) {
+      return false;
+    }
+    int e = de;
+    if (e < n && a[e] == ':') {
+      e++;
+      while (e < n && digit(a[e])) {
+        e++;
+      }
+    }
+    out.add(r.URL_PASSWORD, ss, e, false);
+    return true;
+  }
+
+  private int domainEnd(int from) {
+    int i = from;
+    int labelStart = i;
+    int labels = 0;
+    int lastLabel = -1;
+    int limit = Math.min(n, from + 253);
+    while (i < limit) {
+      char c = a[i];
+      if (alnum(c) || c == '-') {
+        i++;
+      } else if (c == '.' && i > labelStart && i + 1 < n && alnum(a[i + 1])) {
+        labels++;
+        lastLabel = i + 1;
+        i++;
+        labelStart = i;
+      } else {
+        break;
+      }
+    }
+    if (labels == 0 || lastLabel < 0) {
+      return -1;
+    }
+    int tld = i - lastLabel;
+    if (tld < 2 || tld > 24) {
+      return -1;
+    }
+    for (int k = lastLabel; k < i; k++) {
+      if (!letter(a[k])) {
+        return -1;
+      }
+    }
+    return i;
+  }
+
+  private static boolean localChar(char c) {
+    return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+
+  // ---------------------------------------------------------------- names and addresses
+
+  private void nameContext(int e) {
+    int i = e;
+    int limit = Math.min(n, e + 6);
+    while (i < limit
+        && (a[i] == ' '
+            || a[i] == ':'
+            || a[i] == '.'
+            || a[i] == ','
+            || a[i] == '\n'
+            || a[i] == '\r'
+            || a[i] == '\t'
+            || a[i] == '"'
+            || a[i] == '-')) {
+      i++;
+    }
+    int w = wordAtOrAfter(i);
+    if (w < p.words && p.wStart[w] == i && (p.wFlags[w] & F_CAP) != 0) {
+      name(w, true);
+    }
+  }
+
+  /**
+   * A full name from word {@code w}: 2-4 capitalised tokens (initials with a dot allowed in the
+   * middle, hyphenated and O'/Mc forms). Without context the first token must be a known given name
+   * that is not an everyday word, and the last a known name token.
+   */
+  private int name(int w, boolean ctx) {
+    if ((p.wFlags[w] & F_DIGIT) != 0) {
+      return -1;
+    }
+    int s = p.wStart[w];
+    if (s > 0
+        && (alnum(a[s - 1])
+            || a[s - 1] == '@'
+            || a[s - 1] == '.'
+            || a[s - 1] == '_'
+            || a[s - 1] == '/'
+            || a[s - 1] == '-')) {
+      return -1;
+    }
+    boolean caps = (p.wFlags[w] & F_LOWER) == 0 && wlen(w) > 1;
+    int[] tokStart = new int[4];
+    int[] tokEnd = new int[4];
+    int[] tokLastWord = new int[4];
+    int t = 0;
+    int k = w;
+    while (t < 4 && k < p.words) {
+      int ks = p.wStart[k];
+      int f = p.wFlags[k];
+      if ((f & F_CAP) == 0 || (f & F_DIGIT) != 0) {
+        break;
+      }
+      boolean allCaps = (f & F_LOWER) == 0;
+      if (allCaps && wlen(k) > 1 && !caps) {
+        break;
+      }
+      int ke = p.wEnd[k];
+      int kl = k;
+      // O'Brien, Smith-Jones
+      while (kl + 1 < p.words
+          && p.wEnd[kl] + 1 == p.wStart[kl + 1]
+          && (a[p.wEnd[kl]] == '\'' || a[p.wEnd[kl]] == '-')
+          && (p.wFlags[kl + 1] & F_CAP) != 0) {
+        kl++;
+        ke = p.wEnd[kl];
+      }
+      boolean initial = ke - ks == 1;
+      if (initial && (ke >= n || a[ke] != '.')) {
+        break;
+      }
+      tokStart[t] = ks;
+      tokEnd[t] = initial ? ke + 1 : ke;
+      tokLastWord[t] = kl;
+      t++;
+      int gapEnd = initial ? ke + 1 : ke;
+      if (kl + 1 >= p.words) {
+        break;
+      }
+      int ns = p.wStart[kl + 1];
+      if (!(ns - gapEnd == 1 && a[gapEnd] == ' ')) {
+        break;
+      }
+      k = kl + 1;
+    }
+    // drop trailing initials
+    while (t > 0 && tokEnd[t - 1] - tokStart[t - 1] <= 2 && a[tokEnd[t - 1] - 1] == '.') {
+      t--;
+    }
+    if (t < 2) {
+      return -1;
+    }
+    if (tokEnd[0] - tokStart[0] <= 2 && a[tokEnd[0] - 1] == '.') {
+      return -1; // starts with an initial
+    }
+    for (int i = 0; i < t; i++) {
+      if (nm.stop.contains(a, tokStart[i], tokEnd[i])
+          || nm.streetSuffix.contains(a, tokStart[i], tokEnd[i])) {
+        t = i;
+        break;
+      }
+    }
+    if (t < 2) {
+      return -1;
+    }
+    int fs = tokStart[0];
+    int fe = tokEnd[0];
+    int ls = tokStart[t - 1];
+    int le = tokEnd[t - 1];
+    if (!ctx) {
+      if (!nm.given.contains(a, fs, fe) || nm.ambiguousGiven.contains(a, fs, fe)) {
+        return -1;
+      }
+      if (!nm.tokens.contains(a, ls, le) && !nm.given.contains(a, ls, le) && !surnameLike(ls, le)) {
+        return -1;
+      }
+      if (t > 2) {
+        // keep a third token only if it looks like a name too
+        int ms = tokStart[1];
+        int me = tokEnd[1];
+        boolean midOk =
+            me - ms <= 2 || nm.given.contains(a, ms, me) || nm.tokens.contains(a, ms, me);
+        if (!midOk) {
+          t = 2;
+          le = tokEnd[1];
+          ls = tokStart[1];
+          if (!nm.tokens.contains(a, ls, le) && !nm.given.contains(a, ls, le)) {
+            return -1;
+          }
+        }
+      }
+    } else {
+      boolean known =
+          nm.given.contains(a, fs, fe)
+              || nm.tokens.contains(a, fs, fe)
+              || nm.tokens.contains(a, ls, le);
+      if (!known) {
+        return -1;
+      }
+    }
+    int e = tokEnd[t - 1];
+    if (e > 0 && a[e - 1] == '.') {
+      e--;
+    }
+    out.add(r.NAME, fs, e, false);
+    return tokLastWord[t - 1];
+  }
+
+  private boolean surnameLike(int s, int e) {
+    // Mc/Mac/O' family names not in the token list
+    return e - s >= 4 && (region(s, "Mc") || region(s, "Mac") || region(s, "O'"));
+  }
+
+  private boolean isMcName(int s, int e) {
+    return e - s >= 4
+        && (region(s, "Mc") || region(s, "Mac"))
+        && upper(a[s + (a[s + 1] == 'c' ? 2 : 3)]);
+  }
+
+  /**
+   * US: number, street words, suffix, [unit], [,] city, [,] state, ZIP. UK: number, street words,
+   * suffix, [,] town, [,] postcode.
+   */
+  private int address(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s) || w + 3 >= p.words || gap(w) != ' ') {
+      return -1;
+    }
+    int k = w + 1;
+    // street name: 1-4 words, capitalised or ordinal (5th) or direction
+    int nameWords = 0;
+    int suffix = -1;
+    while (k < p.words && nameWords <= 5) {
+      int ks = p.wStart[k];
+      int ke = p.wEnd[k];
+      int f = p.wFlags[k];
+      if (nameWords > 0 && nm.streetSuffix.contains(a, ks, ke) && (f & F_CAP) != 0) {
+        suffix = k;
+        break;
+      }
+      boolean ok = (f & F_CAP) != 0 || ((f & F_DIGIT) != 0 && ke - ks <= 4);
+      if (!ok || p.wStart[k] - p.wEnd[k - 1] != 1 || " .".indexOf(a[p.wEnd[k - 1]]) < 0) {
+        return -1;
+      }
+      nameWords++;
+      k++;
+    }
+    if (suffix < 0) {
+      return -1;
+    }
+    int i = p.wEnd[suffix];
+    if (i < n && a[i] == '.') {
+      i++;
+    }
+    int lastWord = suffix;
+    // optional direction after suffix (NW) and unit (Apt 4B, Suite 200, #12)
+    int nw = wordAtOrAfter(i);
+    if (nw < p.words
+        && p.wStart[nw] - i <= 2
+        && nm.unitWords.contains(a, p.wStart[nw], p.wEnd[nw])) {
+      int u = nw + 1;
+      if (u < p.words && p.wStart[u] - p.wEnd[nw] <= 3) {
+        lastWord = u;
+        i = p.wEnd[u];
+      }
+    } else if (nw < p.words && i < n && p.wStart[nw] - i <= 3 && a[p.wStart[nw] - 1] == '#') {
+      lastWord = nw;
+      i = p.wEnd[nw];
+    }
+    // separator: ", " or newline or space
+    int j = i;
+    while (j < n && j - i < 3 && (a[j] == ',' || a[j] == ' ' || a[j] == '\n' || a[j] == '\r')) {
+      j++;
+    }
+    if (j == i) {
+      return -1;
+    }
+    int cw = wordAtOrAfter(j);
+    if (cw >= p.words || p.wStart[cw] != j) {
+      return -1;
+    }
+    // city: 1-3 capitalised words
+    int cityWords = 0;
+    int c = cw;
+    while (c < p.words && cityWords < 4) {
+      int f = p.wFlags[c];
+      if ((f & F_CAP) == 0 || (f & F_DIGIT) != 0) {
+        break;
+      }
+      // stop before a state code / UK postcode
+      if (cityWords > 0 && (isStateCode(c) || ukPostcodeAt(c) > 0)) {
+        break;
+      }
+      cityWords++;
+      int ce = p.wEnd[c];
+      if (c + 1 < p.words && p.wStart[c + 1] - ce == 1 && a[ce] == ' ') {
+        c++;
+      } else if (c + 1 < p.words && p.wStart[c + 1] - ce == 2 && a[ce] == ',' && a[ce + 1] == ' ') {
+        c++;
+        break;
+      } else {
+        c++;
+        break;
+      }
+    }
+    if (cityWords == 0 || c >= p.words) {
+      return -1;
+    }
+    // c: first word after the city (after ", " or " ")
+    int gapStart = p.wEnd[c - 1];
+    int gapLen = p.wStart[c] - gapStart;
+    if (gapLen > 3) {
+      return -1;
+    }
+    // US state + ZIP
+    int st = c;
+    int zipW = -1;
+    if (isStateCode(st)) {
+      zipW = st + 1;
+    } else if (nm.usStateNames.contains(a, p.wStart[st], p.wEnd[st])) {
+      zipW = st + 1;
+    } else if (st + 1 < p.words
+        && gap(st) == ' '
+        && nm.usStateNames.contains(a, p.wStart[st], p.wEnd[st + 1])) {
+      zipW = st + 2;
+    }
+    if (zipW > 0
+        && zipW < p.words
+        && isDigitWord(zipW)
+        && wlen(zipW) == 5
+        && p.wStart[zipW] - p.wEnd[zipW - 1] <= 2) {
+      int e = p.wEnd[zipW];
+      int last = zipW;
+      if (zipW + 1 < p.words && gap(zipW) == '-' && isDigitWord(zipW + 1) && wlen(zipW + 1) == 4) {
+        last = zipW + 1;
+        e = p.wEnd[last];
+      }
+      if (rightOk(e)) {
+        out.add(r.ADDRESS, s, e, false);
+        return last;
+      }
+      return -1;
+    }
+    int pc = ukPostcodeAt(c);
+    if (pc > 0) {
+      out.add(r.ADDRESS, s, p.wEnd[pc], false);
+      return pc;
+    }
+    return -1;
+  }
+
+  private boolean isStateCode(int w) {
+    return wlen(w) == 2
+        && (p.wFlags[w] & F_LOWER) == 0
+        && nm.usStateCodes.contains(a, p.wStart[w], p.wEnd[w]);
+  }
+
+  /** Last word of a UK postcode starting at word w ("SW1A 1AA", "M1 1AE"), or -1. */
+  private int ukPostcodeAt(int w) {
+    if (w + 1 >= p.words || gap(w) != ' ') {
+      return -1;
+    }
+    int s = p.wStart[w];
+    int e = p.wEnd[w];
+    int len = e - s;
+    if (len < 2 || len > 4 || !upper(a[s])) {
+      return -1;
+    }
+    // outward: A9, A9A, A99, AA9, AA9A, AA99
+    int i = s + 1;
+    if (upper(a[i])) {
+      i++;
+    }
+    if (i >= e || !digit(a[i])) {
+      return -1;
+    }
+    i++;
+    if (i < e && (digit(a[i]) || upper(a[i]))) {
+      i++;
+    }
+    if (i != e) {
+      return -1;
+    }
+    int is = p.wStart[w + 1];
+    if (wlen(w + 1) != 3 || !digit(a[is]) || !upper(a[is + 1]) || !upper(a[is + 2])) {
+      return -1;
+    }
+    return rightOk(p.wEnd[w + 1]) ? w + 1 : -1;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  int wlen(int w) {
+    return p.wEnd[w] - p.wStart[w];
+  }
+
+  boolean isDigitWord(int w) {
+    return (p.wFlags[w] & (F_UPPER | F_LOWER)) == 0;
+  }
+
+  /** The single char between word w and w+1, or 0 when the gap is not exactly one char. */
+  char gap(int w) {
+    if (w + 1 >= p.words) {
+      return 0;
+    }
+    int e = p.wEnd[w];
+    return p.wStart[w + 1] - e == 1 ? a[e] : 0;
+  }
+
+  int num(int w) {
+    int v = 0;
+    for (int i = p.wStart[w]; i < p.wEnd[w] && i - p.wStart[w] < 9; i++) {
+      v = v * 10 + (a[i] - '0');
+    }
+    return v;
+  }
+
+  int digitsIn(int w, int last) {
+    int t = 0;
+    for (int i = w; i <= last; i++) {
+      t += wlen(i);
+    }
+    return t;
+  }
+
+  int collectDigits(int w, int last) {
+    int k = 0;
+    for (int i = w; i <= last; i++) {
+      for (int c = p.wStart[i]; c < p.wEnd[i] && k < dig.length; c++) {
+        dig[k++] = a[c] - '0';
+      }
+    }
+    return k;
+  }
+
+  private boolean luhn(int len) {
+    int sum = 0;
+    boolean dbl = false;
+    for (int i = len - 1; i >= 0; i--) {
+      int d = dig[i];
+      if (dbl) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+      dbl = !dbl;
+    }
+    return sum % 10 == 0;
+  }
+
+  int wordAtOrAfter(int pos) {
+    int lo = 0;
+    int hi = p.words;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (p.wStart[mid] < pos) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** No letter/digit just before, and not glued to a number by {@code . - /} either. */
+  boolean leftOk(int s) {
+    if (s == 0) {
+      return true;
+    }
+    char c = a[s - 1];
+    if (alnum(c)) {
+      return false;
+    }
+    return !((c == '.' || c == '-' || c == '/' || c == ':' || c == '_')
+        && s >= 2
+        && alnum(a[s - 2]));
+  }
+
+  boolean rightOk(int e) {
+    if (e >= n) {
+      return true;
+    }
+    char c = a[e];
+    if (alnum(c)) {
+      return false;
+    }
+    return !((c == '.' || c == '-' || c == '/' || c == '_') && e + 1 < n && alnum(a[e + 1]));
+  }
+
+  private boolean allSame(int s, int e) {
+    for (int i = s + 1; i < e; i++) {
+      if (a[i] != a[s]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int countDigits(int s, int e) {
+    int d = 0;
+    for (int i = s; i < e; i++) {
+      if (digit(a[i])) {
+        d++;
+      }
+    }
+    return d;
+  }
+
+  private boolean allUpperAlnum(int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!digit(a[i]) && !upper(a[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean alnum(char c) {
+    return (c >= '0' && c <= '9')
+        || (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c > 127 && Character.isLetterOrDigit(c));
+  }
+
+  static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static boolean upper(char c) {
+    return c >= 'A' && c <= 'Z';
+  }
+
+  static boolean letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  static boolean base64(char c) {
+    return alnum(c) || c == '+' || c == '/' || c == '=';
+  }
+
+  boolean startsWith(int q, String s) {
+    if (q + s.length() > n) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (a[q + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean region(int q, String s) {
+    return startsWith(q, s);
+  }
+
+  private boolean regionIgnoreCase(int q, String s) {
+    if (q < 0 || q + s.length() > n) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.toLowerCase(a[q + i]) != Character.toLowerCase(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int indexOf(String s, int from, int to) {
+    char c0 = s.charAt(0);
+    for (int i = from; i + s.length() <= to; i++) {
+      if (a[i] == c0 && startsWith(i, s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private boolean containsIgnoreCase(int from, int to, String s) {
+    for (int i = from; i + s.length() <= to; i++) {
+      if (regionIgnoreCase(i, s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,261 @@
+package dev.sluice.classifiers;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evidence for NAME and ADDRESS, loaded once from resources shipped with the module (see {@code
+ * names/README.md}): given names (SSA baby-name data, public domain), person-name tokens (cspell
+ * people-names, MIT), and hand-written word lists (titles, street suffixes, US states, capitalised
+ * words that are names but usually are not). Immutable and thread-safe.
+ */
+final class NameModel {
+  static final NameModel INSTANCE = new NameModel();
+
+  final SliceSet given;
+  final SliceSet tokens;
+  final SliceSet stop;
+  final SliceSet ambiguousGiven;
+  final SliceSet streetSuffix;
+  final SliceSet unitWords;
+  final SliceSet usStateCodes;
+  final SliceSet usStateNames;
+  final SliceSet months;
+  final SliceSet directions;
+
+  private NameModel() {
+    given = new SliceSet(load("names/given-names.tsv"));
+    tokens = new SliceSet(load("names/name-tokens.txt"));
+    stop = new SliceSet(load("names/not-names.txt"));
+    ambiguousGiven =
+        new SliceSet(
+            List.of(
+                "will",
+                "may",
+                "june",
+                "april",
+                "august",
+                "mark",
+                "grant",
+                "rose",
+                "summer",
+                "dawn",
+                "hope",
+                "faith",
+                "joy",
+                "page",
+                "bill",
+                "art",
+                "chase",
+                "miles",
+                "ray",
+                "sunny",
+                "river",
+                "sky",
+                "rich",
+                "guy",
+                "pat",
+                "frank",
+                "sterling",
+                "major",
+                "king",
+                "prince",
+                "royal",
+                "lane",
+                "dean",
+                "earl",
+                "gene",
+                "ivy",
+                "holly",
+                "iris",
+                "jade",
+                "ruby",
+                "pearl",
+                "crystal",
+                "amber",
+                "autumn",
+                "winter",
+                "christian",
+                "angel",
+                "star",
+                "precious",
+                "mercy",
+                "harmony",
+                "justice",
+                "january",
+                "march",
+                "jan",
+                "don",
+                "bob",
+                "sue",
+                "jack",
+                "jimmy",
+                "penny",
+                "cash",
+                "bay",
+                "beach",
+                "stone",
+                "wood",
+                "woods",
+                "hill",
+                "hall",
+                "field",
+                "fields",
+                "storm",
+                "rain",
+                "blue",
+                "gray",
+                "grey",
+                "green",
+                "brown",
+                "black",
+                "white",
+                "young",
+                "long",
+                "price",
+                "cook",
+                "baker",
+                "miller",
+                "mason",
+                "cooper",
+                "carter",
+                "hunter",
+                "fisher",
+                "porter",
+                "tyler",
+                "parker",
+                "taylor",
+                "walker",
+                "turner",
+                "jordan",
+                "austin",
+                "dallas",
+                "houston",
+                "phoenix",
+                "denver",
+                "orlando",
+                "paris",
+                "london",
+                "florence",
+                "victoria",
+                "georgia",
+                "virginia",
+                "carolina",
+                "dakota",
+                "indiana",
+                "montana",
+                "nevada",
+                "santa",
+                "san",
+                "saint",
+                "st",
+                "general",
+                "early",
+                "al",
+                "ed",
+                "sam",
+                "max",
+                "ben",
+                "dan",
+                "ken",
+                "tom",
+                "tim"));
+    streetSuffix = new SliceSet(load("names/street-suffixes.txt"));
+    unitWords =
+        new SliceSet(
+            List.of(
+                "apt",
+                "apartment",
+                "suite",
+                "ste",
+                "unit",
+                "floor",
+                "fl",
+                "flat",
+                "room",
+                "rm",
+                "bldg",
+                "building",
+                "dept",
+                "po",
+                "box"));
+    List<String> codes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (String line : load("names/us-states.tsv")) {
+      String[] p = line.split("\t");
+      codes.add(p[0]);
+      names.add(p[1]);
+    }
+    usStateCodes = new SliceSet(codes);
+    usStateNames = new SliceSet(names);
+    months =
+        new SliceSet(
+            List.of(
+                "jan",
+                "january",
+                "feb",
+                "february",
+                "mar",
+                "march",
+                "apr",
+                "april",
+                "may",
+                "jun",
+                "june",
+                "jul",
+                "july",
+                "aug",
+                "august",
+                "sep",
+                "sept",
+                "september",
+                "oct",
+                "october",
+                "nov",
+                "november",
+                "dec",
+                "december"));
+    directions =
+        new SliceSet(
+            List.of(
+                "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west", "old",
+                "new", "upper", "lower", "great", "little", "mount", "mt", "fort", "ft", "lake",
+                "saint", "st", "san", "santa", "los", "las", "el", "la", "de", "del"));
+  }
+
+  static int monthNumber(char[] a, int s, int e) {
+    if (e - s < 3) {
+      return 0;
+    }
+    String p = new String(a, s, 3).toLowerCase(java.util.Locale.ROOT);
+    int m = "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(p);
+    return m < 0 || m % 3 != 0 ? 0 : m / 3 + 1;
+  }
+
+  private static List<String> load(String name) {
+    InputStream in = NameModel.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new IllegalStateException("missing classifier resource " + name);
+    }
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        line = line.strip();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        out.add(name.endsWith("given-names.tsv") && tab > 0 ? line.substring(0, tab) : line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read classifier resource " + name, e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,212 @@
+package dev.sluice.classifiers;
+
+import dev.sluice.classifiers.identifier.Iban;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Compiled rules shared by every scan of one scanner: entry indices, the keyword/anchor automaton
+ * and which keyword group supports which entry. Immutable and thread-safe.
+ */
+final class Rules {
+  static final int A_PEM = 1;
+  static final int A_PUTTY = 2;
+  static final int A_AUTH = 3;
+  static final int A_COOKIE = 4;
+  static final int A_NAME = 5;
+
+  static final List<String> NAME_CONTEXT =
+      List.of(
+          "name:",
+          "name -",
+          "full name",
+          "dear",
+          "mr",
+          "mr.",
+          "mrs",
+          "mrs.",
+          "ms",
+          "ms.",
+          "miss",
+          "dr.",
+          "prof.",
+          "from:",
+          "to:",
+          "cc:",
+          "attn",
+          "attn:",
+          "regards,",
+          "sincerely,",
+          "thanks,",
+          "cheers,",
+          "signed",
+          "signed:",
+          "patient:",
+          "employee:",
+          "customer:",
+          "contact:",
+          "applicant:",
+          "author:",
+          "by:",
+          "cardholder:",
+          "holder:",
+          "witness:",
+          "name of",
+          "hi",
+          "hello",
+          "manager:",
+          "owner:",
+          "approved by",
+          "submitted by",
+          "prepared by",
+          "assigned to",
+          "reported by",
+          "requested by");
+
+  final List<CatalogEntry> entries;
+  final KeywordAutomaton ac;
+  private final BitSet[] groupEntries;
+  private final int[] groupAnchor;
+  private final BitSet[] groupCdis;
+  private final Map<String, Integer> ibanEntries = new HashMap<>();
+
+  final int PKCS, OPENSSH, PGP, PUTTY, JWT, AWS, GCP, BASIC_AUTH, STRIPE, GITHUB, GITLAB, SLACK;
+  final int NPM, GOOGLE_OAUTH, AZURE, URL_PASSWORD, STRIPE_MAG, CARD, CARD_NO_KW, BANK, UK_BANK;
+  final int CVV, EXP, SSN, ITIN, SIN, NHS, NINO, PASSPORT, DL, VIN, DOB, LATLONG, COOKIE, PHONE;
+  final int PHONE_UK, PHONE_DE, PHONE_FR, PHONE_ES, PHONE_IT, PHONE_BR, ADDRESS, NAME, EMAIL, IP;
+
+  /**
+   * @param entries managed entries in priority order
+   * @param cdiKeywords keywords of each custom identifier, by CDI index
+   */
+  Rules(List<CatalogEntry> entries, List<List<String>> cdiKeywords) {
+    this.entries = List.copyOf(entries);
+    Map<String, Integer> idx = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      idx.put(entries.get(i).id(), i);
+    }
+    PKCS = idx.get("PKCS");
+    OPENSSH = idx.get("OPENSSH_PRIVATE_KEY");
+    PGP = idx.get("PGP_PRIVATE_KEY");
+    PUTTY = idx.get("PUTTY_PRIVATE_KEY");
+    JWT = idx.get("JSON_WEB_TOKEN");
+    AWS = idx.get("AWS_CREDENTIALS");
+    GCP = idx.get("GCP_API_KEY");
+    BASIC_AUTH = idx.get("HTTP_BASIC_AUTH_HEADER");
+    STRIPE = idx.get("STRIPE_CREDENTIALS");
+    GITHUB = idx.get("GITHUB_TOKEN");
+    GITLAB = idx.get("GITLAB_TOKEN");
+    SLACK = idx.get("SLACK_TOKEN");
+    NPM = idx.get("NPM_TOKEN");
+    GOOGLE_OAUTH = idx.get("GOOGLE_OAUTH_TOKEN");
+    AZURE = idx.get("AZURE_STORAGE_KEY");
+    URL_PASSWORD = idx.get("URL_WITH_PASSWORD");
+    STRIPE_MAG = idx.get("CREDIT_CARD_MAGNETIC_STRIPE");
+    CARD = idx.get("CREDIT_CARD_NUMBER");
+    CARD_NO_KW = idx.get("CREDIT_CARD_NUMBER_(NO_KEYWORD)");
+    BANK = idx.get("BANK_ACCOUNT_NUMBER");
+    UK_BANK = idx.get("UK_BANK_ACCOUNT_NUMBER");
+    CVV = idx.get("CREDIT_CARD_SECURITY_CODE");
+    EXP = idx.get("CREDIT_CARD_EXPIRATION");
+    SSN = idx.get("USA_SOCIAL_SECURITY_NUMBER");
+    ITIN = idx.get("USA_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER");
+    SIN = idx.get("CANADA_SOCIAL_INSURANCE_NUMBER");
+    NHS = idx.get("UK_NHS_NUMBER");
+    NINO = idx.get("UK_NATIONAL_INSURANCE_NUMBER");
+    PASSPORT = idx.get("USA_PASSPORT_NUMBER");
+    DL = idx.get("DRIVERS_LICENSE");
+    VIN = idx.get("VEHICLE_IDENTIFICATION_NUMBER");
+    DOB = idx.get("DATE_OF_BIRTH");
+    LATLONG = idx.get("LATITUDE_LONGITUDE");
+    COOKIE = idx.get("HTTP_COOKIE");
+    PHONE = idx.get("PHONE_NUMBER");
+    PHONE_UK = idx.get("UK_PHONE_NUMBER");
+    PHONE_DE = idx.get("GERMANY_PHONE_NUMBER");
+    PHONE_FR = idx.get("FRANCE_PHONE_NUMBER");
+    PHONE_ES = idx.get("SPAIN_PHONE_NUMBER");
+    PHONE_IT = idx.get("ITALY_PHONE_NUMBER");
+    PHONE_BR = idx.get("BRAZIL_PHONE_NUMBER");
+    ADDRESS = idx.get("ADDRESS");
+    NAME = idx.get("NAME");
+    EMAIL = idx.get("EMAIL_ADDRESS");
+    IP = idx.get("IP_ADDRESS");
+    for (Iban.Country c : Iban.countries().values()) {
+      ibanEntries.put(c.code(), idx.get(c.identifierId()));
+    }
+
+    // keyword groups: one per distinct (text, wholeWord)
+    Map<String, Integer> groups = new LinkedHashMap<>();
+    List<BitSet> ge = new ArrayList<>();
+    List<Integer> ga = new ArrayList<>();
+    List<BitSet> gc = new ArrayList<>();
+    List<String> patterns = new ArrayList<>();
+    List<Boolean> whole = new ArrayList<>();
+    List<Integer> payload = new ArrayList<>();
+    java.util.function.BiFunction<String, Boolean, Integer> group =
+        (text, w) -> {
+          String key = (w ? "w:" : "s:") + text;
+          Integer g = groups.get(key);
+          if (g == null) {
+            g = ge.size();
+            groups.put(key, g);
+            ge.add(new BitSet());
+            ga.add(0);
+            gc.add(new BitSet());
+            patterns.add(text);
+            whole.add(w);
+            payload.add(g);
+          }
+          return g;
+        };
+    for (int i = 0; i < entries.size(); i++) {
+      for (String k : entries.get(i).keywords()) {
+        String lk = k.toLowerCase(Locale.ROOT);
+        ge.get(group.apply(lk, true)).set(i);
+        if (lk.indexOf(' ') >= 0) {
+          ge.get(group.apply(lk.replace(" ", ""), true)).set(i);
+        }
+      }
+    }
+    ga.set(group.apply("-----begin", false), A_PEM);
+    ga.set(group.apply("putty-user-key-file-", false), A_PUTTY);
+    ga.set(group.apply("authorization:", true), A_AUTH);
+    ga.set(group.apply("cookie:", true), A_COOKIE);
+    for (String c : NAME_CONTEXT) {
+      ga.set(group.apply(c, true), A_NAME);
+    }
+    for (int ci = 0; ci < cdiKeywords.size(); ci++) {
+      for (String k : cdiKeywords.get(ci)) {
+        gc.get(group.apply(k.toLowerCase(Locale.ROOT), false)).set(ci);
+      }
+    }
+    this.groupEntries = ge.toArray(new BitSet[0]);
+    this.groupAnchor = ga.stream().mapToInt(Integer::intValue).toArray();
+    this.groupCdis = gc.toArray(new BitSet[0]);
+    this.ac = new KeywordAutomaton(patterns, whole, payload);
+  }
+
+  boolean groupHas(int group, int entry) {
+    return groupEntries[group].get(entry);
+  }
+
+  int anchorOf(int group) {
+    return groupAnchor[group];
+  }
+
+  boolean groupHasCdi(int group, int cdi) {
+    return groupCdis[group].get(cdi);
+  }
+
+  int ibanEntry(Iban.Country c) {
+    return ibanEntries.get(c.code());
+  }
+
+  boolean keywordRuleNone(int entry) {
+    return entries.get(entry).keywordRule() == KeywordRule.NONE;
+  }
+}
