@@ -40,6 +40,11 @@ final class Detectors {
   int[] hG = new int[256];
   int hN;
   final int[] dig = new int[64];
+  private final int[] phoneLens = new int[8];
+  private final char[] phoneSeps = new char[8];
+  private final int[] tokStart = new int[4];
+  private final int[] tokEnd = new int[4];
+  private final int[] tokLastWord = new int[4];
   final Candidates out;
 
   Detectors(Rules r, Candidates out) {
@@ -65,7 +70,7 @@ final class Detectors {
     KeywordAutomaton ac = r.ac;
     for (int i = 0; i < p.hits; i++) {
       int end = p.hitEnd[i];
-      for (int pi : ac.outputs[p.hitState[i]]) {
+      for (int pi : ac.outputs[p.stateOf(i, ac.classes)]) {
         int s = end - ac.patternLength[pi];
         if (ac.wholeWord[pi]) {
           if (s > 0 && alnum(a[s]) && alnum(a[s - 1])) {
@@ -807,8 +812,8 @@ final class Detectors {
     if (total > 15) {
       return -1;
     }
-    int[] lens = new int[8];
-    char[] seps = new char[8];
+    int[] lens = phoneLens;
+    char[] seps = phoneSeps;
     lens[0] = wlen(w);
     int g = 1;
     while (k + 1 < p.words && g < 8) {
@@ -1463,10 +1468,11 @@ final class Detectors {
             || a[s - 1] == '-')) {
       return -1;
     }
+    if (!ctx
+        && (!nm.given.contains(a, s, p.wEnd[w]) || nm.ambiguousGiven.contains(a, s, p.wEnd[w]))) {
+      return -1;
+    }
     boolean caps = (p.wFlags[w] & F_LOWER) == 0 && wlen(w) > 1;
-    int[] tokStart = new int[4];
-    int[] tokEnd = new int[4];
-    int[] tokLastWord = new int[4];
     int t = 0;
     int k = w;
     while (t < 4 && k < p.words) {

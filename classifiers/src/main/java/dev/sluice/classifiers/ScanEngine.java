@@ -7,13 +7,11 @@ import dev.sluice.classifiers.identifier.DenyTermList;
 import dev.sluice.classifiers.identifier.MacieRegex;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The built scanner: one {@link TextPass} per window, then {@link Detectors}, custom identifiers,
@@ -77,9 +75,9 @@ final class ScanEngine implements Scanner {
   public List<Finding> scan(CharSequence text) {
     List<Finding> out = new ArrayList<>();
     try {
-      scan(new StringReader(text.toString()), out::add);
+      scan(new CharSequenceReader(text), out::add);
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // cannot happen with a StringReader
+      throw new UncheckedIOException(e); // cannot happen reading a CharSequence
     }
     out.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::identifierId));
     return out;
@@ -116,9 +114,39 @@ final class ScanEngine implements Scanner {
     }
   }
 
+  /** A reader over a CharSequence that copies with {@link String#getChars} when it can. */
+  private static final class CharSequenceReader extends Reader {
+    private final CharSequence cs;
+    private int pos;
+
+    CharSequenceReader(CharSequence cs) {
+      this.cs = cs;
+    }
+
+    @Override
+    public int read(char[] cbuf, int off, int len) {
+      int n = Math.min(len, cs.length() - pos);
+      if (n <= 0) {
+        return len == 0 ? 0 : -1;
+      }
+      if (cs instanceof String str) {
+        str.getChars(pos, pos + n, cbuf, off);
+      } else {
+        for (int i = 0; i < n; i++) {
+          cbuf[off + i] = cs.charAt(pos + i);
+        }
+      }
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() {}
+  }
+
   /** Per-scan state: reusable arrays. */
   private final class Session {
-    final TextPass pass = new TextPass(rules.ac);
+    final TextPass pass = new TextPass(rules.ac, !deny.isEmpty());
     final Candidates cand = new Candidates();
     final Detectors det = new Detectors(rules, cand);
     final Candidates extra = new Candidates(); // custom + deny: kind = index
@@ -162,12 +190,44 @@ final class ScanEngine implements Scanner {
       }
     }
 
-    /** Indices of candidates that survive overlap resolution within a category, by start. */
+    /**
+     * Indices of candidates that survive overlap resolution, by start. Candidates are swept in
+     * start order; a run of mutually overlapping candidates (a cluster) is resolved by preference
+     * (longest, most severe, catalogue priority, earliest), keeping for each category only
+     * non-overlapping spans and dropping exact duplicates across categories.
+     */
     int[] resolve() {
       int m = cand.size;
-      Integer[] idx = new Integer[m];
+      long[] keys = new long[m];
       for (int i = 0; i < m; i++) {
-        idx[i] = i;
+        keys[i] = ((long) cand.start[i] << 24) | i;
+      }
+      Arrays.sort(keys);
+      int[] out = new int[m];
+      int nk = 0;
+      int i = 0;
+      while (i < m) {
+        int first = (int) (keys[i] & 0xFFFFFF);
+        int maxEnd = cand.end[first];
+        int j = i + 1;
+        while (j < m && cand.start[(int) (keys[j] & 0xFFFFFF)] < maxEnd) {
+          maxEnd = Math.max(maxEnd, cand.end[(int) (keys[j] & 0xFFFFFF)]);
+          j++;
+        }
+        if (j == i + 1) {
+          out[nk++] = first;
+        } else {
+          nk = cluster(keys, i, j, out, nk);
+        }
+        i = j;
+      }
+      return Arrays.copyOf(out, nk);
+    }
+
+    private int cluster(long[] keys, int from, int to, int[] out, int nk) {
+      Integer[] idx = new Integer[to - from];
+      for (int k = from; k < to; k++) {
+        idx[k - from] = (int) (keys[k] & 0xFFFFFF);
       }
       Arrays.sort(
           idx,
@@ -192,9 +252,9 @@ final class ScanEngine implements Scanner {
         Category c = rules.entries.get(cand.kind[i]).category();
         boolean clash = false;
         for (int k : kept) {
-          if (cand.start[k] < cand.end[i]
-              && cand.start[i] < cand.end[k]
-              && (rules.entries.get(cand.kind[k]).category() == c || sameSpan(i, k))) {
+          boolean overlap = cand.start[k] < cand.end[i] && cand.start[i] < cand.end[k];
+          boolean same = cand.start[k] == cand.start[i] && cand.end[k] == cand.end[i];
+          if (overlap && (same || rules.entries.get(cand.kind[k]).category() == c)) {
             clash = true;
             break;
           }
@@ -204,11 +264,10 @@ final class ScanEngine implements Scanner {
         }
       }
       kept.sort(Comparator.comparingInt(i -> cand.start[i]));
-      return kept.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private boolean sameSpan(int i, int k) {
-      return cand.start[i] == cand.start[k] && cand.end[i] == cand.end[k];
+      for (int i : kept) {
+        out[nk++] = i;
+      }
+      return nk;
     }
 
     void customAndDeny(char[] a, int n, long base, int from, int to, List<Finding> found) {
@@ -364,7 +423,20 @@ final class ScanEngine implements Scanner {
           }
           return sb.toString();
         case LOWER_WS:
-          return v.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+          boolean space = false;
+          for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isWhitespace(c)) {
+              space = sb.length() > 0;
+            } else {
+              if (space) {
+                sb.append(' ');
+                space = false;
+              }
+              sb.append(Character.toLowerCase(c));
+            }
+          }
+          return sb.toString();
         default:
           return v;
       }

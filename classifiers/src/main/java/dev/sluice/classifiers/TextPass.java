@@ -31,6 +31,8 @@ final class TextPass {
   static final int F_DIGIT = 16;
 
   static final byte[] KIND = new byte[65536];
+  private static final int[] FIRST = {0, F_CAP | F_UPPER, F_LOWER, F_DIGIT};
+  private static final int[] NEXT = {0, F_UPPER | F_UPPER_LATER, F_LOWER, F_DIGIT};
 
   static {
     for (int c = 0; c < 65536; c++) {
@@ -51,6 +53,7 @@ final class TextPass {
 
   private final int[] delta;
   private final char[] classOf;
+  private final boolean allWords;
 
   int[] wStart = new int[4096];
   int[] wEnd = new int[4096];
@@ -68,7 +71,12 @@ final class TextPass {
   int[] runEnd = new int[256];
   int runs;
 
-  TextPass(KeywordAutomaton ac) {
+  /**
+   * @param allWords record every word; otherwise all-lower-case letter words are skipped (no
+   *     managed validator starts at or needs them; deny terms do)
+   */
+  TextPass(KeywordAutomaton ac, boolean allWords) {
+    this.allWords = allWords;
     this.classOf = ac.classOf;
     int nc = ac.classes;
     this.delta = new int[ac.delta.length];
@@ -96,24 +104,25 @@ final class TextPass {
       int t = delta[s + classOf[c]];
       if (t < 0) {
         t = -t;
-        addHit(i + 1, t / classes);
+        addHit(i + 1, t); // pre-multiplied; divided in stateOf
       }
       s = t;
       byte k = kind[c];
       if (k != OTHER && k <= DIGIT) {
-        int f = k == UPPER ? F_UPPER : k == LOWER ? F_LOWER : F_DIGIT;
         if (ws < 0) {
           ws = i;
-          flags = k == UPPER ? F_CAP | F_UPPER : f;
+          flags = FIRST[k];
+          if (rs < 0) {
+            rs = i;
+          }
         } else {
-          flags |= k == UPPER ? F_UPPER | F_UPPER_LATER : f;
-        }
-        if (rs < 0) {
-          rs = i;
+          flags |= NEXT[k];
         }
       } else {
         if (ws >= 0) {
-          addWord(ws, i, flags);
+          if (flags != F_LOWER || allWords) {
+            addWord(ws, i, flags);
+          }
           ws = -1;
         }
         if (k == PUNCT) {
@@ -133,12 +142,17 @@ final class TextPass {
         }
       }
     }
-    if (ws >= 0) {
+    if (ws >= 0 && (flags != F_LOWER || allWords)) {
       addWord(ws, to, flags);
     }
     if (rs >= 0 && to - rs >= MIN_TOKEN_RUN) {
       addRun(rs, to);
     }
+  }
+
+  /** The automaton state of hit {@code i}. */
+  int stateOf(int i, int classes) {
+    return hitState[i] / classes;
   }
 
   private void addWord(int s, int e, int flags) {
