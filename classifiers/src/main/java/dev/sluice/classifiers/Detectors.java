@@ -782,11 +782,12 @@ final class Detectors {
         letters++;
       }
     }
-    if (letters == 0 || letters > 12 || countDigits(s, e) < 5) {
+    int digits = countDigits(s, e);
+    if (letters == 0 || digits == 0) {
       return false;
     }
     boolean k = kw(r.VIN, s, e);
-    if (Checks.vinCheckDigit(a, s) || k) {
+    if (k || (Checks.vinCheckDigit(a, s) && digits >= 4 && letters <= 12)) {
       out.add(r.VIN, s, e, k);
       return true;
     }
@@ -1469,7 +1470,8 @@ final class Detectors {
       return -1;
     }
     if (!ctx
-        && (!nm.given.contains(a, s, p.wEnd[w]) || nm.ambiguousGiven.contains(a, s, p.wEnd[w]))) {
+        && ((!nm.given.contains(a, s, p.wEnd[w]) && !nm.tokens.contains(a, s, p.wEnd[w]))
+            || nm.ambiguousGiven.contains(a, s, p.wEnd[w]))) {
       return -1;
     }
     boolean caps = (p.wFlags[w] & F_LOWER) == 0 && wlen(w) > 1;
@@ -1524,11 +1526,18 @@ final class Detectors {
       return -1; // starts with an initial
     }
     for (int i = 0; i < t; i++) {
-      if (nm.stop.contains(a, tokStart[i], tokEnd[i])
-          || nm.streetSuffix.contains(a, tokStart[i], tokEnd[i])) {
+      boolean everyday =
+          i == 0
+              ? nm.stop.contains(a, tokStart[0], tokEnd[0])
+                  || nm.streetSuffix.contains(a, tokStart[0], tokEnd[0])
+              : notAName(tokStart[i], tokEnd[i]);
+      if (everyday) {
         t = i;
         break;
       }
+    }
+    while (t > 0 && tokEnd[t - 1] - tokStart[t - 1] <= 2 && a[tokEnd[t - 1] - 1] == '.') {
+      t--;
     }
     if (t < 2) {
       return -1;
@@ -1538,10 +1547,15 @@ final class Detectors {
     int ls = tokStart[t - 1];
     int le = tokEnd[t - 1];
     if (!ctx) {
-      if (!nm.given.contains(a, fs, fe) || nm.ambiguousGiven.contains(a, fs, fe)) {
+      if (nm.ambiguousGiven.contains(a, fs, fe)) {
         return -1;
       }
-      if (!nm.tokens.contains(a, ls, le) && !nm.given.contains(a, ls, le) && !surnameLike(ls, le)) {
+      boolean lastKnown = nm.tokens.contains(a, ls, le) || surnameLike(ls, le);
+      if (!nm.given.contains(a, fs, fe)
+          && !(nm.tokens.contains(a, fs, fe) && lastKnown && !nm.given.contains(a, ls, le))) {
+        return -1;
+      }
+      if (!lastKnown && !nm.given.contains(a, ls, le)) {
         return -1;
       }
       if (t > 2) {
@@ -1574,6 +1588,13 @@ final class Detectors {
     }
     out.add(r.NAME, fs, e, false);
     return tokLastWord[t - 1];
+  }
+
+  /** An everyday capitalised word that no name list holds. */
+  private boolean notAName(int s, int e) {
+    return (nm.stop.contains(a, s, e) || nm.streetSuffix.contains(a, s, e))
+        && !nm.tokens.contains(a, s, e)
+        && !nm.given.contains(a, s, e);
   }
 
   private boolean surnameLike(int s, int e) {

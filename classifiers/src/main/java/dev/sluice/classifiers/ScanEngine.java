@@ -75,7 +75,7 @@ final class ScanEngine implements Scanner {
   public List<Finding> scan(CharSequence text) {
     List<Finding> out = new ArrayList<>();
     try {
-      scan(new CharSequenceReader(text), out::add);
+      scan(new CharSequenceReader(text), out::add, text.length());
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen reading a CharSequence
     }
@@ -85,13 +85,20 @@ final class ScanEngine implements Scanner {
 
   @Override
   public void scan(Reader in, FindingSink sink) throws IOException {
-    char[] buf = new char[LEFT + window + RIGHT];
+    scan(in, sink, Integer.MAX_VALUE);
+  }
+
+  private void scan(Reader in, FindingSink sink, int sizeHint) throws IOException {
+    char[] buf = new char[(int) Math.min((long) LEFT + window + RIGHT, sizeHint + 1L)];
     int len = 0; // chars in buf
     long base = 0; // text offset of buf[0]
     long emitFrom = 0;
     boolean eof = false;
     Session session = new Session();
     while (true) {
+      if (!eof && len == buf.length && buf.length < LEFT + window + RIGHT) {
+        buf = Arrays.copyOf(buf, LEFT + window + RIGHT); // the hint was too small
+      }
       while (!eof && len < buf.length) {
         int r = in.read(buf, len, buf.length - len);
         if (r < 0) {

@@ -149,9 +149,9 @@ class WindowingFuzzTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {512, 3001, 25_000})
+  @ValueSource(ints = {1024, 25_000})
   void windowedScanEqualsOneShotScan(int window) throws IOException {
-    for (long seed = 1; seed <= 3; seed++) {
+    for (long seed = 1; seed <= 2; seed++) {
       Synth s = new Synth(seed * 31 + window);
       StringBuilder sb = new StringBuilder();
       List<Planted> planted = new ArrayList<>();

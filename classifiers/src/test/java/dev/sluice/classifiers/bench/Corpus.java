@@ -366,11 +366,9 @@ public final class Corpus {
         case 8 ->
             neg(
                 "bad-ssn",
-                (r.nextBoolean() ? "000" : r.nextBoolean() ? "666" : "9" + s.digits(1) + "1")
-                    + "-"
-                    + s.digits(2)
-                    + "-"
-                    + s.digits(4));
+                r.nextBoolean()
+                    ? (r.nextBoolean() ? "000" : "666") + "-" + s.digits(2) + "-" + s.digits(4)
+                    : "9" + s.digits(2) + "-4" + s.digits(1) + "-" + s.digits(4));
         case 9 -> neg("capitalised", pick(NOT_NAMES));
         case 10 -> neg("epoch", "17" + s.digits(11));
         case 11 -> neg("amount", "$" + r.nextInt(100) + "," + s.digits(3) + "." + s.digits(2));
