@@ -218,9 +218,18 @@ final class NameModel {
     if (e - s < 3) {
       return 0;
     }
-    String p = new String(a, s, 3).toLowerCase(java.util.Locale.ROOT);
-    int m = "janfebmaraprmayjunjulaugsepoctnovdec".indexOf(p);
-    return m < 0 || m % 3 != 0 ? 0 : m / 3 + 1;
+    char c0 = Character.toLowerCase(a[s]);
+    char c1 = Character.toLowerCase(a[s + 1]);
+    char c2 = Character.toLowerCase(a[s + 2]);
+    String months = "janfebmaraprmayjunjulaugsepoctnovdec";
+    for (int m = 0; m < 12; m++) {
+      if (months.charAt(3 * m) == c0
+          && months.charAt(3 * m + 1) == c1
+          && months.charAt(3 * m + 2) == c2) {
+        return m + 1;
+      }
+    }
+    return 0;
   }
 
   private static List<String> load(String name) {

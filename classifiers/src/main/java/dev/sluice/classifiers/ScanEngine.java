@@ -79,8 +79,7 @@ final class ScanEngine implements Scanner {
     } catch (IOException e) {
       throw new UncheckedIOException(e); // cannot happen reading a CharSequence
     }
-    out.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::identifierId));
-    return out;
+    return out; // windows emit in start order, each sorted by start then ID
   }
 
   @Override
@@ -156,8 +155,7 @@ final class ScanEngine implements Scanner {
     final TextPass pass = new TextPass(rules.ac, !deny.isEmpty());
     final Candidates cand = new Candidates();
     final Detectors det = new Detectors(rules, cand);
-    final Candidates extra = new Candidates(); // custom + deny: kind = index
-    final List<Integer> extraKind = new ArrayList<>();
+    final java.util.Map<String, String> fpCache = new java.util.HashMap<>();
 
     void scanWindow(
         char[] a, int n, long base, long emitFrom, long emitTo, boolean eof, FindingSink sink) {
@@ -188,7 +186,8 @@ final class ScanEngine implements Scanner {
                 cand.end[i],
                 base,
                 cand.keyword[i],
-                norms[k]));
+                norms[k],
+                fpCache));
       }
       customAndDeny(a, n, base, from, to, found);
       found.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::identifierId));
@@ -316,7 +315,8 @@ final class ScanEngine implements Scanner {
                     sp[1],
                     base,
                     !cdi.keywords().isEmpty(),
-                    Norm.RAW));
+                    Norm.RAW,
+                    fpCache));
           }
         }
       }
@@ -341,7 +341,8 @@ final class ScanEngine implements Scanner {
                     e,
                     base,
                     false,
-                    Norm.LOWER_WS));
+                    Norm.LOWER_WS,
+                    fpCache));
           }
         }
       }
@@ -366,18 +367,24 @@ final class ScanEngine implements Scanner {
       int e,
       long base,
       boolean kw,
-      Norm norm) {
+      Norm norm,
+      java.util.Map<String, String> cache) {
     String raw = new String(a, s, e - s);
+    String normalised = norm.apply(raw);
+    String fp = cache.get(normalised);
+    if (fp == null) {
+      if (cache.size() >= FINGERPRINT_CACHE) {
+        cache.clear();
+      }
+      fp = fingerprinter.fingerprint(normalised);
+      cache.put(normalised, fp);
+    }
     return new Finding(
-        id,
-        cat,
-        sev,
-        (int) (base + s),
-        (int) (base + e),
-        kw,
-        Masking.preview(raw),
-        fingerprinter.fingerprint(norm.apply(raw)));
+        id, cat, sev, (int) (base + s), (int) (base + e), kw, Masking.preview(raw), fp);
   }
+
+  /** Fingerprints remembered per scan (values repeat: names, e-mails); cleared when full. */
+  private static final int FINGERPRINT_CACHE = 4096;
 
   /** How a value is normalised before fingerprinting, so formatting does not change it. */
   enum Norm {

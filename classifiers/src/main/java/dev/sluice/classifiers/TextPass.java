@@ -52,7 +52,7 @@ final class TextPass {
   }
 
   private final int[] delta;
-  private final char[] classOf;
+  private final int[] info; // automaton class in the low 16 bits, char kind above
   private final boolean allWords;
 
   int[] wStart = new int[4096];
@@ -77,7 +77,10 @@ final class TextPass {
    */
   TextPass(KeywordAutomaton ac, boolean allWords) {
     this.allWords = allWords;
-    this.classOf = ac.classOf;
+    this.info = new int[65536];
+    for (int c = 0; c < 65536; c++) {
+      info[c] = ac.classOf[c] | (KIND[c] << 16);
+    }
     int nc = ac.classes;
     this.delta = new int[ac.delta.length];
     for (int i = 0; i < delta.length; i++) {
@@ -93,21 +96,21 @@ final class TextPass {
     ats = 0;
     runs = 0;
     final int[] delta = this.delta;
-    final char[] classOf = this.classOf;
-    final byte[] kind = KIND;
+    final int[] info = this.info;
     int s = 0;
     int ws = -1;
     int flags = 0;
     int rs = -1;
     for (int i = from; i < to; i++) {
       char c = buf[i];
-      int t = delta[s + classOf[c]];
+      int inf = info[c];
+      int t = delta[s + (inf & 0xFFFF)];
       if (t < 0) {
         t = -t;
         addHit(i + 1, t); // pre-multiplied; divided in stateOf
       }
       s = t;
-      byte k = kind[c];
+      int k = inf >>> 16;
       if (k != OTHER && k <= DIGIT) {
         if (ws < 0) {
           ws = i;

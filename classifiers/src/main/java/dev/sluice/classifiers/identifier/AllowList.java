@@ -53,6 +53,17 @@ public final class AllowList {
     return new AllowList(name, Set.copyOf(set), null);
   }
 
+  /**
+   * A text allow list from the content of a Macie words file: one entry per line, blank lines
+   * skipped (at most 35 MB, like Macie).
+   */
+  public static AllowList ofText(String name, String fileContent) {
+    if (fileContent.length() > 35_000_000) {
+      throw new IllegalArgumentException("allowLists[" + name + "]: file must be at most 35 MB");
+    }
+    return ofWords(name, fileContent.lines().map(String::strip).toList());
+  }
+
   /** A regex allow list. */
   public static AllowList ofRegex(String name, String regex) {
     checkName(name);
