@@ -130,6 +130,25 @@ final class KeywordAutomaton {
     }
   }
 
+  private int[] runInfo;
+  private int[] runDelta;
+
+  /** Shared, read-only table for {@link TextPass}; built once. */
+  synchronized int[] runInfo() {
+    if (runInfo == null) {
+      runInfo = TextPass.info(this);
+    }
+    return runInfo;
+  }
+
+  /** Shared, read-only table for {@link TextPass}; built once. */
+  synchronized int[] runDelta() {
+    if (runDelta == null) {
+      runDelta = TextPass.delta(this);
+    }
+    return runDelta;
+  }
+
   private int[] newRow() {
     int[] r = new int[Math.max(classes, 1)];
     Arrays.fill(r, -1);

@@ -77,16 +77,28 @@ final class TextPass {
    */
   TextPass(KeywordAutomaton ac, boolean allWords) {
     this.allWords = allWords;
-    this.info = new int[65536];
+    this.info = ac.runInfo();
+    this.delta = ac.runDelta();
+  }
+
+  /** Per-char table: automaton class in the low 16 bits, {@link #KIND} above. */
+  static int[] info(KeywordAutomaton ac) {
+    int[] info = new int[65536];
     for (int c = 0; c < 65536; c++) {
       info[c] = ac.classOf[c] | (KIND[c] << 16);
     }
+    return info;
+  }
+
+  /** Transitions pre-multiplied by the class count, negated when the target emits. */
+  static int[] delta(KeywordAutomaton ac) {
     int nc = ac.classes;
-    this.delta = new int[ac.delta.length];
+    int[] delta = new int[ac.delta.length];
     for (int i = 0; i < delta.length; i++) {
       int t = ac.delta[i];
       delta[i] = ac.hasOutput[t] ? -(t * nc) : t * nc;
     }
+    return delta;
   }
 
   /** Scans {@code buf[from, to)}; results replace those of the previous call. */
