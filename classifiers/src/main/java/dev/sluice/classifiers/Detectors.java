@@ -53,6 +53,7 @@ final class Detectors {
   }
 
   void run(char[] a, int n, TextPass p) {
+    memo.clear();
     this.a = a;
     this.n = n;
     this.p = p;
@@ -174,7 +175,7 @@ final class Detectors {
       entry = r.PKCS;
     }
     int limit = Math.min(n, s + MAX_BLOCK);
-    int endMark = indexOf("-----END ", le + 5, limit);
+    int endMark = memoIndexOf("-----END ", le + 5, limit);
     int end;
     if (endMark >= 0) {
       int close = indexOf("-----", endMark + 9, Math.min(limit, endMark + 80));
@@ -195,7 +196,7 @@ final class Detectors {
         new String[] {
           "Encryption:", "Comment:", "Public-Lines:", "Private-Lines:", "Private-MAC:"
         }) {
-      int at = indexOf(h, pos, limit);
+      int at = memoIndexOf(h, pos, limit);
       if (at < 0) {
         return;
       }
@@ -1132,7 +1133,9 @@ final class Detectors {
           q = end - 1;
         }
       }
-      secretSegments(rs, re);
+      if (re - rs >= 40) {
+        secretSegments(rs, re);
+      }
     }
   }
 
@@ -1954,6 +1957,32 @@ final class Detectors {
       }
     }
     return true;
+  }
+
+  private final java.util.Map<String, int[]> memo = new java.util.HashMap<>();
+
+  /**
+   * {@link #indexOf} that remembers, per needle, the last range searched and the first hit, so
+   * repeated anchors (hundreds of "-----BEGIN" without an end) cost linear time overall: a range
+   * already searched is never searched again.
+   */
+  private int memoIndexOf(String needle, int from, int to) {
+    int[] m = memo.get(needle); // {searchedFrom, searchedTo, first hit or -1}
+    if (m != null && from >= m[0] && from <= m[1]) {
+      if (m[2] >= from) {
+        return m[2] + needle.length() <= to ? m[2] : -1;
+      }
+      if (m[2] < 0) {
+        // nothing in [m[0], m[1]): only the new part needs a look
+        int found = indexOf(needle, Math.max(from, m[1] - needle.length() + 1), to);
+        m[1] = Math.max(m[1], to);
+        m[2] = found;
+        return found;
+      }
+    }
+    int found = indexOf(needle, from, to);
+    memo.put(needle, new int[] {from, to, found});
+    return found;
   }
 
   private int indexOf(String s, int from, int to) {

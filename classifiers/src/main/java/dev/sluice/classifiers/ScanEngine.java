@@ -106,6 +106,10 @@ final class ScanEngine implements Scanner {
           len += r;
         }
       }
+      if (base + len > Integer.MAX_VALUE) {
+        throw new IllegalStateException(
+            "text longer than " + Integer.MAX_VALUE + " chars: finding offsets are ints");
+      }
       long emitTo = eof ? base + len : base + len - RIGHT;
       session.scanWindow(buf, len, base, emitFrom, emitTo, eof, sink);
       if (eof) {
