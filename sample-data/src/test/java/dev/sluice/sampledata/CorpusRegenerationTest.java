@@ -1,0 +1,43 @@
+package dev.sluice.sampledata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The committed corpus, ground truth and Macie results are exactly what CorpusWriter produces. */
+class CorpusRegenerationTest {
+
+  @Test
+  void committedFilesEqualAFreshRender() throws IOException {
+    Path module = Path.of("").toAbsolutePath();
+    Map<String, byte[]> rendered = CorpusWriter.render();
+    Set<String> onDisk = new TreeSet<>();
+    for (String dir : CorpusWriter.OWNED_DIRS) {
+      try (Stream<Path> walk = Files.walk(module.resolve(dir))) {
+        walk.filter(Files::isRegularFile)
+            .forEach(p -> onDisk.add(module.relativize(p).toString().replace('\\', '/')));
+      }
+    }
+    assertThat(onDisk).isEqualTo(rendered.keySet());
+    for (Map.Entry<String, byte[]> e : rendered.entrySet()) {
+      assertThat(Files.readAllBytes(module.resolve(e.getKey())))
+          .as("regenerated %s", e.getKey())
+          .isEqualTo(e.getValue());
+    }
+  }
+
+  @Test
+  void renderingTwiceGivesTheSameBytes() {
+    Map<String, byte[]> a = CorpusWriter.render();
+    Map<String, byte[]> b = CorpusWriter.render();
+    assertThat(b.keySet()).isEqualTo(a.keySet());
+    a.forEach((k, v) -> assertThat(b.get(k)).as(k).isEqualTo(v));
+  }
+}
