@@ -31,7 +31,11 @@ public final class CorpusWriter {
 
   /** Every generated file, keyed by path relative to the sample-data module directory. */
   public static Map<String, byte[]> render() {
-    List<CorpusDocument> docs = Corpus.documents();
+    return render(Corpus.documents());
+  }
+
+  /** Every file generated from the given documents, keyed by path relative to the module. */
+  public static Map<String, byte[]> render(List<CorpusDocument> docs) {
     Map<String, byte[]> files = new TreeMap<>();
     for (CorpusDocument doc : docs) {
       files.put("corpus/" + doc.path(), doc.bytes());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.sampledata.corpus.Corpus;
 import dev.sluice.sampledata.corpus.CorpusDocument;
 import dev.sluice.sampledata.corpus.Planted;
 import dev.sluice.sampledata.corpus.Unit;
@@ -31,7 +30,7 @@ class ConfigTest {
             .toList();
     assertThat(terms).hasSizeGreaterThanOrEqualTo(24).doesNotHaveDuplicates();
     int planted = 0;
-    for (CorpusDocument doc : Corpus.documents()) {
+    for (CorpusDocument doc : TestCorpus.DOCS) {
       for (Unit u : doc.units()) {
         String lower = u.text().toLowerCase(Locale.ROOT);
         for (String term : terms) {
@@ -55,7 +54,7 @@ class ConfigTest {
       assertThat(cdi.get("regex").asText().length()).isLessThanOrEqualTo(512);
       assertThat(cdi.get("keywords").size()).isBetween(1, 50);
       Pattern regex = Pattern.compile(cdi.get("regex").asText());
-      for (CorpusDocument doc : Corpus.documents()) {
+      for (CorpusDocument doc : TestCorpus.DOCS) {
         for (Unit u : doc.units()) {
           Matcher m = regex.matcher(u.text());
           int found = 0;

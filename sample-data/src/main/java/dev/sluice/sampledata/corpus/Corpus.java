@@ -133,12 +133,13 @@ public final class Corpus {
   }
 
   /** A plain-text document (UTF-8 unless told) whose offsets are published. */
-  static CorpusDocument text(
+  public static CorpusDocument text(
       String path, String format, PlantedText pt, List<String> negatives, String proves) {
     return text(path, format, pt, StandardCharsets.UTF_8, negatives, proves);
   }
 
-  static CorpusDocument text(
+  /** A plain-text document in the given charset (UTF-16LE gets a BOM), offsets published. */
+  public static CorpusDocument text(
       String path,
       String format,
       PlantedText pt,
@@ -155,7 +156,7 @@ public final class Corpus {
    * A paragraph document (pdf, docx, odt, rtf, pptx): paragraphs are separated by blank lines in
    * {@code pt}.
    */
-  static CorpusDocument paragraphs(
+  public static CorpusDocument paragraphs(
       String path,
       String format,
       String title,
@@ -187,7 +188,7 @@ public final class Corpus {
    * A spreadsheet (xlsx, ods): {@code pt} holds lines {@code #sheet:Name} followed by tab-separated
    * rows.
    */
-  static CorpusDocument sheets(
+  public static CorpusDocument sheets(
       String path, String format, PlantedText pt, List<String> negatives, String proves) {
     List<Sheet> sheets = parseSheets(pt.text());
     byte[] bytes =
@@ -218,8 +219,8 @@ public final class Corpus {
     return sheets;
   }
 
-  /** A file inside an archive or attached to an email. */
-  record Part(String name, String mimeType, CorpusDocument doc) {}
+  /** A file inside an archive or attached to an email: entry name, MIME type, document. */
+  public record Part(String name, String mimeType, CorpusDocument doc) {}
 
   private static List<Unit> reroot(List<Part> parts) {
     List<Unit> units = new ArrayList<>();
@@ -238,13 +239,16 @@ public final class Corpus {
     return units;
   }
 
-  static CorpusDocument zip(String path, List<Part> parts, List<String> negatives, String proves) {
+  /** A zip of the parts; their units are re-rooted under {@code /<entry name>}. */
+  public static CorpusDocument zip(
+      String path, List<Part> parts, List<String> negatives, String proves) {
     List<Entry> entries = parts.stream().map(p -> new Entry(p.name(), p.doc().bytes())).toList();
     return new CorpusDocument(
         path, "zip", DocumentWriters.zip(entries), null, null, reroot(parts), negatives, proves, 0);
   }
 
-  static CorpusDocument tarGz(
+  /** A tar.gz of the parts; their units are re-rooted under {@code /<entry name>}. */
+  public static CorpusDocument tarGz(
       String path, List<Part> parts, List<String> negatives, String proves) {
     List<Entry> entries = parts.stream().map(p -> new Entry(p.name(), p.doc().bytes())).toList();
     return new CorpusDocument(
@@ -259,7 +263,8 @@ public final class Corpus {
         0);
   }
 
-  static CorpusDocument eml(
+  /** An email whose From and To addresses count as planted EMAIL_ADDRESS values. */
+  public static CorpusDocument eml(
       String path,
       String from,
       String to,
@@ -287,7 +292,8 @@ public final class Corpus {
     return new CorpusDocument(path, "eml", bytes, null, null, units, negatives, proves, 0);
   }
 
-  static CorpusDocument hostile(
+  /** A document that cannot be scanned for {@code reason}; it has no units. */
+  public static CorpusDocument hostile(
       String path, String format, byte[] bytes, String reason, String proves) {
     return new CorpusDocument(path, format, bytes, null, reason, List.of(), List.of(), proves, 0);
   }
