@@ -48,7 +48,7 @@ public final class KmsEmulator implements AutoCloseable {
   private KmsEmulator(KmsService service) {
     this.service = service;
     this.http = LoopbackHttp.start("kms", this::serve);
-    LOG.info("KMS emulator listening on {}", http.endpoint());
+    LOG.debug("KMS emulator listening on {}", http.endpoint());
   }
 
   /**
@@ -107,6 +107,9 @@ public final class KmsEmulator implements AutoCloseable {
     Objects.requireNonNull(options, "options");
     String keyId = options.keyId != null ? options.keyId : UUID.randomUUID().toString();
     String keyRegion = options.region != null ? options.region : service.region();
+    if (options.alias != null && service.aliasExists(options.alias)) {
+      throw new IllegalArgumentException("alias " + options.alias + " already exists");
+    }
     try {
       KmsKey key =
           service.create(

@@ -125,6 +125,12 @@ final class KmsService {
     }
   }
 
+  boolean aliasExists(String aliasName) {
+    synchronized (lock) {
+      return aliases.containsKey(aliasName);
+    }
+  }
+
   KmsKey setEnabled(String keyIdOrArn, boolean enabled) {
     synchronized (lock) {
       KmsKey key = resolve(keyIdOrArn, false).withEnabled(enabled);

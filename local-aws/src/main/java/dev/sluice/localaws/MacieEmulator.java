@@ -80,7 +80,7 @@ public final class MacieEmulator implements AutoCloseable {
   private MacieEmulator(String region, String accountId) {
     this.identifiers = new MacieCustomIdentifiers(region, accountId);
     this.http = LoopbackHttp.start("macie", this::serve);
-    LOG.info("Macie emulator listening on {}", http.endpoint());
+    LOG.debug("Macie emulator listening on {}", http.endpoint());
   }
 
   /** Starts an empty emulator for account 111122223333 in us-east-1. */
@@ -125,7 +125,7 @@ public final class MacieEmulator implements AutoCloseable {
         all.addAll(MacieFindings.parse(Files.readAllBytes(file), file.toString()));
       }
       int added = findings.addAll(all, jsonFileOrDirectory.toString());
-      LOG.info("loaded {} Macie findings from {}", added, jsonFileOrDirectory);
+      LOG.debug("loaded {} Macie findings from {}", added, jsonFileOrDirectory);
       return added;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read findings from " + jsonFileOrDirectory, e);
