@@ -417,6 +417,23 @@ class MacieEmulatorTest {
   }
 
   @Test
+  void deletedCustomIdentifierLeavesTheListButStaysVisibleAsDeleted() {
+    String id =
+        client
+            .createCustomDataIdentifier(r -> r.name("Ticket").regex("TCK-\\d{5}"))
+            .customDataIdentifierId();
+
+    client.deleteCustomDataIdentifier(r -> r.id(id));
+
+    assertThat(client.listCustomDataIdentifiers(r -> r.maxResults(10)).items()).isEmpty();
+    assertThat(client.batchGetCustomDataIdentifiers(r -> r.ids(id)).customDataIdentifiers())
+        .singleElement()
+        .satisfies(c -> assertThat(c.deleted()).isTrue());
+    assertThatThrownBy(() -> client.deleteCustomDataIdentifier(r -> r.id(id)))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void customIdentifierFieldLimitViolationNamesTheField() {
     assertThatThrownBy(
             () -> client.createCustomDataIdentifier(r -> r.name("x".repeat(129)).regex("a")))
