@@ -124,8 +124,9 @@ public final class S3MockServer implements AutoCloseable {
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       int port = freePort();
       long started = System.nanoTime();
-      Process process = launch(java, jar, port, root, options);
+      Process process = null;
       try {
+        process = launch(java, jar, port, root, options);
         awaitReady(process, port, root.resolve(LOG_FILE), options.startupTimeout);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(
@@ -136,7 +137,9 @@ public final class S3MockServer implements AutoCloseable {
             root.resolve("store"));
         return new S3MockServer(process, port, root, deleteRoot, options.retainFiles, took);
       } catch (IllegalStateException e) {
-        destroy(process);
+        if (process != null) {
+          destroy(process);
+        }
         failure = e;
         String message = e.getMessage();
         boolean portTaken = message != null && message.contains("already in use");
