@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -469,6 +471,22 @@ class MacieEmulatorTest {
                             .keywords(IntStream.range(0, 51).mapToObj(i -> "kw" + i).toList())))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("keywords must hold at most 50 entries");
+  }
+
+  @Test
+  void badFileInADirectoryNamesFileAndIndexAndAddsNothing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a-good.json"), "[{\"id\":\"good1\"}]");
+    Files.writeString(dir.resolve("b-bad.json"), "[{\"id\":\"good2\"},{\"id\":\"bad id!\"}]");
+    Files.writeString(dir.resolve("ignored.txt"), "not json");
+
+    assertThatThrownBy(() -> macie.loadFindings(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("b-bad.json finding #1");
+    assertThat(macie.findingCount()).isEqualTo(6);
+
+    Files.delete(dir.resolve("b-bad.json"));
+    assertThat(macie.loadFindings(dir)).isEqualTo(1);
+    assertThat(macie.findingCount()).isEqualTo(7);
   }
 
   @Test
