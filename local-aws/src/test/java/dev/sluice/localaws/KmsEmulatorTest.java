@@ -98,6 +98,40 @@ class KmsEmulatorTest {
   }
 
   @Test
+  void listKeysPagesThroughEveryKeyWithTheSdkPaginator() {
+    try (KmsEmulator own = KmsEmulator.start("us-east-1", ACCOUNT);
+        KmsClient ownClient = client(own)) {
+      List<String> created = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        created.add(own.createKey().arn());
+      }
+
+      List<String> listed =
+          ownClient.listKeysPaginator(r -> r.limit(2)).keys().stream()
+              .map(k -> k.keyArn())
+              .toList();
+
+      assertThat(listed).containsExactlyElementsOf(created);
+    }
+  }
+
+  @Test
+  void createKeyOverTheWireValidatesSpecAgainstUsage() {
+    KeyMetadata rsa =
+        client
+            .createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.SIGN_VERIFY))
+            .keyMetadata();
+
+    assertThat(rsa.signingAlgorithmsAsStrings()).contains("RSASSA_PSS_SHA_256");
+    assertThatThrownBy(
+            () ->
+                client.createKey(
+                    r -> r.keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.SIGN_VERIFY)))
+        .isInstanceOf(KmsException.class)
+        .hasMessageContaining("KeyUsage SIGN_VERIFY is not valid for KeySpec SYMMETRIC_DEFAULT");
+  }
+
+  @Test
   void aliasCannotBeCreatedTwice() {
     String keyId = kms.createKey().keyId();
     client.createAlias(r -> r.aliasName("alias/twice").targetKeyId(keyId));
