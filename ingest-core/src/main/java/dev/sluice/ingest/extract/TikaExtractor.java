@@ -380,6 +380,19 @@ public final class TikaExtractor implements Extractor {
     return cls.length() > 80 || cls.contains(" ") ? "parser failure" : cls;
   }
 
+  /** Sets Tika's JVM-wide entity expansion limit and rebuilds its parser pool to apply it. */
+  private static synchronized void applyEntityLimit(int max) {
+    if (XMLReaderUtils.getMaxEntityExpansions() == max) {
+      return;
+    }
+    XMLReaderUtils.setMaxEntityExpansions(max);
+    try {
+      XMLReaderUtils.setPoolSize(XMLReaderUtils.getPoolSize());
+    } catch (org.apache.tika.exception.TikaException e) {
+      throw new IllegalStateException("cannot rebuild Tika's XML parser pool", e);
+    }
+  }
+
   /** Configures a {@link TikaExtractor}; not thread-safe. */
   public static final class Builder {
     private ExtractionLimits limits = ExtractionLimits.DEFAULTS;
@@ -413,7 +426,7 @@ public final class TikaExtractor implements Extractor {
      * limits.maxEntityExpansions()}.
      */
     public TikaExtractor build() {
-      XMLReaderUtils.setMaxEntityExpansions(limits.maxEntityExpansions());
+      applyEntityLimit(limits.maxEntityExpansions());
       Parser p = parser;
       if (p == null) {
         AutoDetectParser auto = new AutoDetectParser();

@@ -405,14 +405,22 @@ final class TestDocuments {
 
   // ---- hostile byte patterns ----
 
-  /** A zip with one entry of {@code uncompressedBytes} zeros, streamed, never held in memory. */
+  /**
+   * A zip with one entry of {@code uncompressedBytes} copies of {@code fill}, streamed, never held
+   * in memory. A fill of {@code '0'} looks like text, so a parser really reads it.
+   */
   static byte[] zipBomb(String entryName, long uncompressedBytes) {
+    return zipBomb(entryName, uncompressedBytes, (byte) '0');
+  }
+
+  static byte[] zipBomb(String entryName, long uncompressedBytes, byte fill) {
     return bytes(
         out -> {
           try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(9);
             zip.putNextEntry(new ZipEntry(entryName));
             byte[] zeros = new byte[64 * 1024];
+            java.util.Arrays.fill(zeros, fill);
             for (long left = uncompressedBytes; left > 0; left -= zeros.length) {
               zip.write(zeros, 0, (int) Math.min(zeros.length, left));
             }
