@@ -107,8 +107,62 @@ public final class Pipeline {
     return catalogVersion;
   }
 
-  /** Processes one document. Never throws for bad input: failures are outcomes. */
+  /**
+   * Processes one document. Never throws for bad input: failures are outcomes. An unexpected
+   * exception (a bug in a parser or a stage) also becomes an outcome, never approved, so one
+   * document cannot stop the job.
+   */
   public Outcome process(SourceItem item) {
+    try {
+      return doProcess(item);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failure(item, UnscannableReason.INTERNAL_ERROR, e.getClass().getSimpleName());
+    }
+  }
+
+  /** An outcome for a document that could not be processed at all. */
+  public Outcome failure(SourceItem item, UnscannableReason reason, String detail) {
+    Verdict verdict =
+        policy.evaluate(
+            new DocumentSignals(List.of(), Optional.of(reason.name()), false, Optional.empty()));
+    LineageRecord lineage =
+        new LineageRecord(
+            id(runId, item.uri(), item.versionId(), item.eTag()),
+            runId,
+            0,
+            0,
+            item.uri(),
+            item.versionId(),
+            item.eTag(),
+            item.size(),
+            "",
+            "none",
+            catalogVersion,
+            policy.hash(),
+            datasets.apply(item.key()).map(DatasetSpec::name).orElse(""),
+            verdict.decision().name(),
+            verdict.reasons().stream().map(Reason::toString).toList(),
+            reason.name(),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            mode.label(),
+            clock.instant());
+    return new Outcome(
+        item,
+        lineage,
+        Optional.of(reason),
+        detail,
+        List.of(),
+        MacieEvidence.none(),
+        List.of(),
+        verdict,
+        List.of());
+  }
+
+  private Outcome doProcess(SourceItem item) {
     Read read = read(item);
     Extraction ex = read.extraction;
 

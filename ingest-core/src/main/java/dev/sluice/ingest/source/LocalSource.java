@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -30,28 +31,51 @@ public final class LocalSource implements Source {
   }
 
   @Override
-  public Stream<SourceItem> list(String prefix) {
+  public Stream<SourceItem> list(String prefix, String startAfter, boolean recursive) {
     String p = prefix == null ? "" : prefix;
-    try {
-      return Files.walk(root)
-          .filter(Files::isRegularFile)
-          .map(this::item)
-          .filter(i -> i.key().startsWith(p))
-          .sorted((a, b) -> a.key().compareTo(b.key()));
+    String after = startAfter == null ? "" : startAfter;
+    try (Stream<Path> files = Files.walk(root)) {
+      // keys sorted as S3 sorts them (UTF-16 order is close enough for local use)
+      List<SourceItem> items =
+          files
+              .filter(Files::isRegularFile)
+              .map(this::item)
+              .filter(i -> i.key().startsWith(p))
+              .filter(i -> recursive || i.key().indexOf('/', p.length()) < 0)
+              .filter(i -> after.isEmpty() || i.key().compareTo(after) > 0)
+              .sorted((a, b) -> a.key().compareTo(b.key()))
+              .toList();
+      return items.stream();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + root, e);
     }
   }
 
+  @Override
+  public List<String> subPrefixes(String prefix) {
+    String p = prefix == null ? "" : prefix;
+    Path dir = p.isEmpty() ? root : root.resolve(p).normalize();
+    if (!dir.startsWith(root) || !Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.filter(Files::isDirectory).map(d -> key(d) + "/").sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+  }
+
+  private String key(Path file) {
+    return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+  }
+
   private SourceItem item(Path file) {
     try {
       BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-      String key =
-          root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
       return new SourceItem(
           file.toUri().toString(),
           root.toString(),
-          key,
+          key(file),
           "",
           a.size() + "-" + a.lastModifiedTime().toMillis(),
           a.size());
@@ -67,5 +91,10 @@ public final class LocalSource implements Source {
       throw new IOException("key escapes the source folder: " + item.key());
     }
     return Files.newInputStream(file);
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
   }
 }

@@ -1,9 +1,12 @@
 package dev.sluice.ingest.source;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
@@ -27,16 +30,43 @@ public final class S3Source implements Source {
     return new S3Source(s3, bucket);
   }
 
+  public String bucket() {
+    return bucket;
+  }
+
   @Override
-  public Stream<SourceItem> list(String prefix) {
-    ListObjectsV2Request req =
-        ListObjectsV2Request.builder().bucket(bucket).prefix(prefix == null ? "" : prefix).build();
-    return s3.listObjectsV2Paginator(req).contents().stream()
+  public Stream<SourceItem> list(String prefix, String startAfter, boolean recursive) {
+    String p = prefix == null ? "" : prefix;
+    ListObjectsV2Request.Builder req = ListObjectsV2Request.builder().bucket(bucket).prefix(p);
+    if (startAfter != null && !startAfter.isEmpty()) {
+      req.startAfter(startAfter);
+    }
+    if (!recursive) {
+      req.delimiter("/");
+    }
+    return s3.listObjectsV2Paginator(req.build()).contents().stream()
         .filter(o -> !o.key().endsWith("/"))
         .map(
             o ->
                 new SourceItem(
                     "s3://" + bucket + "/" + o.key(), bucket, o.key(), "", o.eTag(), o.size()));
+  }
+
+  @Override
+  public List<String> subPrefixes(String prefix) {
+    List<String> out = new ArrayList<>();
+    s3
+        .listObjectsV2Paginator(
+            ListObjectsV2Request.builder()
+                .bucket(bucket)
+                .prefix(prefix == null ? "" : prefix)
+                .delimiter("/")
+                .build())
+        .commonPrefixes()
+        .stream()
+        .map(CommonPrefix::prefix)
+        .forEach(out::add);
+    return out;
   }
 
   @Override
@@ -49,5 +79,10 @@ public final class S3Source implements Source {
       req.versionId(item.versionId());
     }
     return s3.getObject(req.build());
+  }
+
+  @Override
+  public String describe() {
+    return "s3://" + bucket + "/";
   }
 }

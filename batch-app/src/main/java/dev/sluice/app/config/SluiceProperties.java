@@ -1,0 +1,136 @@
+package dev.sluice.app.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Configuration under {@code sluice.*}, from {@code application.yml}, the environment and flags.
+ * {@link #validate()} runs at start and names the offending field.
+ */
+@ConfigurationProperties("sluice")
+public record SluiceProperties(
+    @DefaultValue Aws aws,
+    @DefaultValue("") String policy,
+    @DefaultValue Dataset dataset,
+    @DefaultValue Sink sink,
+    @DefaultValue Macie macie,
+    @DefaultValue Extraction extraction,
+    @DefaultValue Job job,
+    @DefaultValue("out") String outputDir,
+    @DefaultValue("data") String dataDir,
+    @DefaultValue("") String fingerprintKey) {
+
+  /** AWS access; empty endpoints mean real AWS. */
+  public record Aws(
+      @DefaultValue("us-east-1") String region,
+      @DefaultValue("") String s3Endpoint,
+      @DefaultValue("") String kmsEndpoint,
+      @DefaultValue("") String macieEndpoint,
+      @DefaultValue("false") boolean pathStyle,
+      @DefaultValue("") String accessKey,
+      @DefaultValue("") String secretKey) {}
+
+  /** The dataset used when the policy defines none. */
+  public record Dataset(
+      @DefaultValue("default") String name,
+      @DefaultValue("") String bucket,
+      @DefaultValue("") String kmsKeyId,
+      @DefaultValue("internal") String classification) {}
+
+  /** The curated sink. */
+  public record Sink(
+      @DefaultValue("true") boolean bucketKeyEnabled,
+      @DefaultValue("true") boolean verifyObjects,
+      @DefaultValue("true") boolean requireCustomerManagedKey,
+      @DefaultValue("{dataset}/classification={classification}/ingest_date={date}/run={run}/")
+          String layout) {}
+
+  /** Macie results. */
+  public record Macie(@DefaultValue("off") String mode) {}
+
+  /** Extraction limits. */
+  public record Extraction(
+      @DefaultValue("10000000") int maxCharsPerUnit,
+      @DefaultValue("5368709120") long maxObjectBytes) {}
+
+  /** Job tuning. */
+  public record Job(
+      @DefaultValue("20") int chunkSize,
+      @DefaultValue("0") int threads,
+      @DefaultValue("false") boolean force) {}
+
+  /** Threads for partitions: configured, or the available cores. */
+  public int effectiveThreads() {
+    return job.threads() > 0 ? job.threads() : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
+   * Checks every field and throws {@link IllegalArgumentException} listing each problem as {@code
+   * sluice.<field>: <problem>}.
+   */
+  public void validate() {
+    List<String> errors = new ArrayList<>();
+    if (aws.region().isBlank()) {
+      errors.add("sluice.aws.region: must not be blank");
+    }
+    for (var e :
+        List.of(
+            new String[] {"s3-endpoint", aws.s3Endpoint()},
+            new String[] {"kms-endpoint", aws.kmsEndpoint()},
+            new String[] {"macie-endpoint", aws.macieEndpoint()})) {
+      if (!e[1].isBlank()) {
+        try {
+          URI u = URI.create(e[1]);
+          if (u.getScheme() == null || !u.getScheme().startsWith("http")) {
+            errors.add("sluice.aws." + e[0] + ": must be an http(s) URL (was '" + e[1] + "')");
+          }
+        } catch (IllegalArgumentException ex) {
+          errors.add("sluice.aws." + e[0] + ": not a valid URL (was '" + e[1] + "')");
+        }
+      }
+    }
+    if (aws.accessKey().isBlank() != aws.secretKey().isBlank()) {
+      errors.add("sluice.aws.access-key: access-key and secret-key must be set together");
+    }
+    if (!List.of("off", "advisory", "required").contains(macie.mode().toLowerCase(Locale.ROOT))) {
+      errors.add(
+          "sluice.macie.mode: must be off, advisory or required (was '" + macie.mode() + "')");
+    }
+    if (extraction.maxCharsPerUnit() < 1000) {
+      errors.add(
+          "sluice.extraction.max-chars-per-unit: must be >= 1000 (was "
+              + extraction.maxCharsPerUnit()
+              + ")");
+    }
+    if (extraction.maxObjectBytes() < 1) {
+      errors.add("sluice.extraction.max-object-bytes: must be >= 1");
+    }
+    if (job.chunkSize() < 1 || job.chunkSize() > 10_000) {
+      errors.add(
+          "sluice.job.chunk-size: must be between 1 and 10000 (was " + job.chunkSize() + ")");
+    }
+    if (job.threads() < 0 || job.threads() > 256) {
+      errors.add(
+          "sluice.job.threads: must be between 0 (= cores) and 256 (was " + job.threads() + ")");
+    }
+    if (!sink.layout().contains("{dataset}")
+        || !sink.layout().contains("{run}")
+        || !sink.layout().endsWith("/")) {
+      errors.add("sluice.sink.layout: must contain {dataset} and {run} and end with '/'");
+    }
+    if (!dataset.classification().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
+      errors.add("sluice.dataset.classification: lowercase letters, digits, '_' or '-'");
+    }
+    if (!fingerprintKey.isEmpty() && fingerprintKey.length() < 16) {
+      errors.add("sluice.fingerprint-key: must be at least 16 characters");
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalArgumentException(
+          "invalid configuration:\n  " + String.join("\n  ", errors));
+    }
+  }
+}
