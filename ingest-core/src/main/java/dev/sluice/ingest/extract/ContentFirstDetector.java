@@ -15,6 +15,7 @@ import org.apache.tika.mime.MediaTypeRegistry;
  */
 final class ContentFirstDetector implements Detector {
   private static final long serialVersionUID = 1L;
+  private static final int PREFIX = 8192;
 
   private final Detector delegate;
   private final MediaTypeRegistry registry;
@@ -37,8 +38,38 @@ final class ContentFirstDetector implements Detector {
       return byContent;
     }
     if (MediaType.OCTET_STREAM.equals(byContent)) {
-      return byContent; // the name was the only evidence
+      // the name is the only evidence: believe a text name only for bytes free of control codes
+      // (e.g. text with a few invalid UTF-8 sequences), never for binary
+      return "text".equals(withName.getType()) && looksLikeText(input) ? withName : byContent;
     }
     return registry.isSpecializationOf(withName, byContent) ? withName : byContent;
+  }
+
+  /** No NUL and under 1% C0 control codes other than tab, CR, LF, FF in the first 8 KiB. */
+  static boolean looksLikeText(InputStream input) throws IOException {
+    if (!input.markSupported()) {
+      return false;
+    }
+    input.mark(PREFIX);
+    byte[] buf;
+    try {
+      buf = input.readNBytes(PREFIX);
+    } finally {
+      input.reset();
+    }
+    if (buf.length == 0) {
+      return false;
+    }
+    int controls = 0;
+    for (byte b : buf) {
+      int c = b & 0xFF;
+      if (c == 0) {
+        return false;
+      }
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) {
+        controls++;
+      }
+    }
+    return controls * 100 < buf.length;
   }
 }

@@ -57,10 +57,30 @@ final class GuardParser extends ParserDecorator {
           TikaInputStream counted =
               TikaInputStream.get(new CountingInputStream(stream, guard, path), tmp, metadata);
           super.parse(counted, handler, metadata, ctx);
+          if (!counted.hasFile()) {
+            drain(counted); // a spooled entry was already read whole through the counter
+          }
         }
       }
     } finally {
       guard.leave();
+    }
+  }
+
+  /**
+   * Reads what the parser left unread (e.g. an entry of a type without a parser), so that every
+   * entry counts with its real size toward the size and expansion-ratio limits: a zip bomb of zero
+   * bytes is detected as binary and never parsed, yet must still end as {@link
+   * UnscannableReason#RATIO_LIMIT}. Bounded by those limits and the timeout.
+   */
+  private void drain(InputStream in) {
+    byte[] buf = new byte[8192];
+    try {
+      while (!guard.stopped() && in.read(buf) >= 0) {
+        // counted by CountingInputStream
+      }
+    } catch (IOException e) {
+      // closed by the parser or stopped by a limit: the guard has recorded what matters
     }
   }
 }

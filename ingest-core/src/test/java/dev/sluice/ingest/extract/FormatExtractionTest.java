@@ -1,8 +1,15 @@
 package dev.sluice.ingest.extract;
 
-import static dev.sluice.ingest.extract.TestDocuments.utf8;
+import static dev.sluice.ingest.extract.TestDocuments.entries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.sluice.sampledata.formats.DocumentWriters;
+import dev.sluice.sampledata.formats.DocumentWriters.Attachment;
+import dev.sluice.sampledata.formats.DocumentWriters.Email;
+import dev.sluice.sampledata.formats.DocumentWriters.Entry;
+import dev.sluice.sampledata.formats.DocumentWriters.Sheet;
+import dev.sluice.sampledata.formats.DocumentWriters.Slide;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,11 +23,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** One real file per format, each with planted synthetic values that must come out. */
+/**
+ * One real file per format, written by sample-data's {@link DocumentWriters} (or, for the formats
+ * it lacks, {@link TestDocuments}), each with planted synthetic values that must come out with
+ * their embedded paths.
+ */
 class FormatExtractionTest {
   static final TikaExtractor EXTRACTOR = TikaExtractor.builder().build();
   static final String SSN = "078-05-1120";
   static final String IBAN = "DE89370400440532013000";
+  static final String NAME = "Zoë Müller";
+  static final List<String> PARAS = List.of("Name " + NAME, "SSN " + SSN, "IBAN " + IBAN);
 
   @TempDir Path tmp;
 
@@ -48,81 +61,72 @@ class FormatExtractionTest {
     assertThat(e.unscannable()).as("reason, detail=%s", e.detail()).isEqualTo(Optional.empty());
   }
 
-  static Map<String, byte[]> entries(Object... kv) {
-    Map<String, byte[]> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put((String) kv[i], (byte[]) kv[i + 1]);
-    }
-    return m;
-  }
-
   static List<Arguments> textFormats() {
-    String sample = "Name: Zoë Müller, SSN " + SSN + ", IBAN " + IBAN + "\n";
+    String line = "Name: " + NAME + ", SSN " + SSN + ", IBAN " + IBAN + "\n";
+    List<List<String>> rows = List.of(List.of("name", "ssn", "iban"), List.of(NAME, SSN, IBAN));
     return List.of(
-        Arguments.of("note-utf8.txt", TestDocuments.text(sample, StandardCharsets.UTF_8, false)),
-        Arguments.of("note-utf8bom.txt", TestDocuments.text(sample, StandardCharsets.UTF_8, true)),
-        Arguments.of("note-utf16.txt", TestDocuments.text(sample, StandardCharsets.UTF_16BE, true)),
+        Arguments.of("utf8.txt", DocumentWriters.txt(line)),
+        Arguments.of("utf16.txt", DocumentWriters.txt(line, StandardCharsets.UTF_16LE)),
         Arguments.of(
-            "note-latin1.txt",
-            TestDocuments.text(
-                "Kunde: Zoë Müller aus Köln, Straße 5, Größe 3; SSN "
-                    + SSN
-                    + ", IBAN "
-                    + IBAN
-                    + ". Die Überweisung wurde am Dienstag geprüft und bestätigt.\n",
-                StandardCharsets.ISO_8859_1,
-                false)),
-        Arguments.of("people.csv", utf8("name,ssn,iban\nZoë Müller," + SSN + "," + IBAN + "\n")),
+            "latin1.txt",
+            DocumentWriters.txt(
+                line + "Kunde aus Köln, Straße 5; die Überweisung wurde geprüft und bestätigt.\n",
+                StandardCharsets.ISO_8859_1)),
+        Arguments.of("people.csv", DocumentWriters.csv(rows)),
+        Arguments.of("people.tsv", DocumentWriters.tsv(rows)),
         Arguments.of(
-            "people.tsv", utf8("name\tssn\tiban\nZoë Müller\t" + SSN + "\t" + IBAN + "\n")),
-        Arguments.of(
-            "person.json",
-            utf8("{\"name\":\"Zoë Müller\",\"ssn\":\"" + SSN + "\",\"iban\":\"" + IBAN + "\"}")),
+            "person.json", DocumentWriters.json(List.of("name", NAME, "ssn", SSN, "iban", IBAN))),
         Arguments.of(
             "people.jsonl",
-            utf8(
-                "{\"name\":\"Zoë Müller\"}\n{\"ssn\":\""
-                    + SSN
-                    + "\",\"iban\":\""
-                    + IBAN
-                    + "\"}\n")),
-        Arguments.of(
-            "person.xml",
-            utf8(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?><person><name>Zoë Müller</name><ssn>"
-                    + SSN
-                    + "</ssn><iban>"
-                    + IBAN
-                    + "</iban></person>")),
-        Arguments.of(
-            "person.html",
-            utf8(
-                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>t</title></head><body>"
-                    + "<p>Zoë Müller</p><table><tr><td>"
-                    + SSN
-                    + "</td><td>"
-                    + IBAN
-                    + "</td></tr></table></body></html>")),
-        Arguments.of(
-            "README.md", utf8("# Zoë Müller\n\n* SSN: `" + SSN + "`\n* IBAN: **" + IBAN + "**\n")),
-        Arguments.of("memo.rtf", TestDocuments.rtf("Zoë Müller SSN " + SSN + " IBAN " + IBAN)));
+            DocumentWriters.jsonl(
+                List.of(List.of("name", NAME), List.of("ssn", SSN, "iban", IBAN)))),
+        Arguments.of("person.xml", DocumentWriters.xml("person", PARAS)),
+        Arguments.of("person.html", DocumentWriters.html("Person", PARAS)),
+        Arguments.of("README.md", DocumentWriters.markdown("Person", PARAS)),
+        Arguments.of("memo.rtf", DocumentWriters.rtf(PARAS)),
+        Arguments.of("memo.docx", DocumentWriters.docx("Memo", PARAS)),
+        Arguments.of("memo.odt", DocumentWriters.odt("Memo", PARAS)),
+        Arguments.of("memo.pdf", DocumentWriters.pdf("Memo", PARAS)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("textFormats")
-  void textFormatsYieldPlantedValuesWithAccents(String name, byte[] bytes) {
+  void singleDocumentFormatsYieldPlantedValuesWithAccents(String name, byte[] bytes) {
     Extraction e = extract(bytes, name);
 
     assertScannable(e);
-    assertThat(e.units()).hasSize(1);
     assertThat(e.units().get(0).path()).isEmpty();
-    assertThat(allText(e)).contains(SSN, IBAN).containsAnyOf("Zoë Müller", "Zoë Müller aus Köln");
+    assertThat(allText(e)).contains(SSN, IBAN);
+    if (!name.endsWith(".pdf")) { // Helvetica/WinAnsi keeps ë and ü, but PDF text may re-order
+      assertThat(allText(e)).contains(NAME);
+    }
+  }
+
+  @Test
+  void utf16AndLatin1AreDecodedNotGuessedAsBinary() {
+    String s = "Name: " + NAME + ", Straße in Köln\n";
+
+    assertThat(
+            extract(DocumentWriters.txt(s, StandardCharsets.UTF_16LE), "a.txt")
+                .units()
+                .get(0)
+                .text())
+        .contains(NAME, "Straße");
+    assertThat(
+            extract(
+                    DocumentWriters.txt(
+                        s + s + s + "Überweisung geprüft.\n", StandardCharsets.ISO_8859_1),
+                    "b.txt")
+                .units()
+                .get(0)
+                .text())
+        .contains(NAME, "Straße");
   }
 
   @Test
   void pdfHasOneLocationPerPage() {
-    Extraction e =
-        extract(TestDocuments.pdf("Page one intro", "SSN " + SSN, "IBAN " + IBAN), "r.pdf");
+    List<String> paras = List.of("Intro page", "\fSSN " + SSN, "\fIBAN " + IBAN);
+    Extraction e = extract(DocumentWriters.pdf("Report", paras), "r.pdf");
 
     assertScannable(e);
     TextUnit pdf = e.units().get(0);
@@ -130,30 +134,34 @@ class FormatExtractionTest {
     assertThat(pdf.locations())
         .extracting(TextLocation::kind, TextLocation::index)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(TextLocation.Kind.PAGE, 1),
-            org.assertj.core.groups.Tuple.tuple(TextLocation.Kind.PAGE, 2),
-            org.assertj.core.groups.Tuple.tuple(TextLocation.Kind.PAGE, 3));
+            tuple(TextLocation.Kind.PAGE, 1),
+            tuple(TextLocation.Kind.PAGE, 2),
+            tuple(TextLocation.Kind.PAGE, 3));
     assertThat(pdf.locationAt(pdf.text().indexOf(SSN)).orElseThrow().index()).isEqualTo(2);
     assertThat(pdf.locationAt(pdf.text().indexOf(IBAN)).orElseThrow().index()).isEqualTo(3);
   }
 
   @Test
   void xlsxHasOneLocationPerSheetWithItsName() {
-    Map<String, List<List<String>>> sheets = new LinkedHashMap<>();
-    sheets.put("Summary", List.of(List.of("Quarter", "Total"), List.of("Q1", "1200")));
-    sheets.put("Payroll", List.of(List.of("Name", "SSN"), List.of("Zoe Muller", SSN)));
-    sheets.put("Bank", List.of(List.of("IBAN"), List.of(IBAN)));
-    Extraction e = extract(TestDocuments.xlsx(sheets), "book.xlsx");
+    Extraction e =
+        extract(
+            DocumentWriters.xlsx(
+                List.of(
+                    new Sheet(
+                        "Summary", List.of(List.of("Quarter", "Total"), List.of("Q1", "1200"))),
+                    new Sheet("Payroll", List.of(List.of("Name", "SSN"), List.of("Zoe", SSN))),
+                    new Sheet("Bank", List.of(List.of("IBAN"), List.of(IBAN))))),
+            "book.xlsx");
 
     assertScannable(e);
     TextUnit book = e.units().get(0);
     assertThat(book.text()).contains(SSN, IBAN, "Quarter");
     assertThat(book.locations())
-        .extracting(TextLocation::kind, TextLocation::label)
+        .extracting(TextLocation::kind, TextLocation::index, TextLocation::label)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(TextLocation.Kind.SHEET, "Summary"),
-            org.assertj.core.groups.Tuple.tuple(TextLocation.Kind.SHEET, "Payroll"),
-            org.assertj.core.groups.Tuple.tuple(TextLocation.Kind.SHEET, "Bank"));
+            tuple(TextLocation.Kind.SHEET, 1, "Summary"),
+            tuple(TextLocation.Kind.SHEET, 2, "Payroll"),
+            tuple(TextLocation.Kind.SHEET, 3, "Bank"));
     assertThat(book.locationAt(book.text().indexOf(SSN)).orElseThrow().label())
         .isEqualTo("Payroll");
   }
@@ -172,51 +180,42 @@ class FormatExtractionTest {
   }
 
   @Test
-  void docxYieldsParagraphs() {
-    Extraction e = extract(TestDocuments.docx("Employee record", "SSN " + SSN), "hr.docx");
+  void odsSheetsComeOut() {
+    Extraction e =
+        extract(
+            DocumentWriters.ods(
+                List.of(
+                    new Sheet("Summary", List.of(List.of("Total"))),
+                    new Sheet("People", List.of(List.of("IBAN", IBAN))))),
+            "book.ods");
 
     assertScannable(e);
     assertThat(e.units().get(0).mediaType())
-        .startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml");
-    assertThat(allText(e)).contains("Employee record", SSN);
+        .startsWith("application/vnd.oasis.opendocument.spreadsheet");
+    assertThat(allText(e)).contains(IBAN, "Total");
   }
 
   @Test
-  void pptxAndPptHaveSlides() {
-    for (var doc :
-        Map.of(
-                "deck.pptx", TestDocuments.pptx("Intro", "SSN " + SSN),
-                "deck.ppt", TestDocuments.ppt("Intro", "SSN " + SSN))
-            .entrySet()) {
-      Extraction e = extract(doc.getValue(), doc.getKey());
+  void pptxHasSlideLocationsAndPptComesOut() {
+    Extraction pptx =
+        extract(
+            DocumentWriters.pptx(
+                List.of(
+                    new Slide("Intro", List.of("hello")), new Slide("HR", List.of("SSN " + SSN)))),
+            "deck.pptx");
+    Extraction ppt = extract(TestDocuments.ppt("Intro", "SSN " + SSN), "deck.ppt");
 
-      assertScannable(e);
-      assertThat(allText(e)).as(doc.getKey()).contains("Intro", SSN);
-    }
-    TextUnit pptx = extract(TestDocuments.pptx("Intro", "SSN " + SSN), "d.pptx").units().get(0);
-    assertThat(pptx.locationAt(pptx.text().indexOf(SSN)).orElseThrow())
+    assertScannable(pptx);
+    assertScannable(ppt);
+    TextUnit deck = pptx.units().get(0);
+    assertThat(deck.locationAt(deck.text().indexOf(SSN)).orElseThrow())
         .extracting(TextLocation::kind, TextLocation::index)
         .containsExactly(TextLocation.Kind.SLIDE, 2);
+    assertThat(allText(ppt)).contains("Intro", SSN);
   }
 
   @Test
-  void openDocumentFormats() {
-    Extraction odt =
-        extract(
-            TestDocuments.odf(
-                "application/vnd.oasis.opendocument.text",
-                "<office:text><text:p>SSN " + SSN + "</text:p></office:text>"),
-            "a.odt");
-    Extraction ods =
-        extract(
-            TestDocuments.odf(
-                "application/vnd.oasis.opendocument.spreadsheet",
-                "<office:spreadsheet><table:table table:name=\"People\"><table:table-row>"
-                    + "<table:table-cell><text:p>"
-                    + IBAN
-                    + "</text:p></table:table-cell></table:table-row></table:table>"
-                    + "</office:spreadsheet>"),
-            "a.ods");
+  void odpComesOut() {
     Extraction odp =
         extract(
             TestDocuments.odf(
@@ -227,13 +226,9 @@ class FormatExtractionTest {
                     + "</text:p></draw:text-box></draw:frame></draw:page></office:presentation>"),
             "a.odp");
 
-    for (Extraction e : List.of(odt, ods, odp)) {
-      assertScannable(e);
-    }
-    assertThat(odt.units().get(0).mediaType())
-        .startsWith("application/vnd.oasis.opendocument.text");
-    assertThat(allText(odt)).contains(SSN);
-    assertThat(allText(ods)).contains(IBAN);
+    assertScannable(odp);
+    assertThat(odp.units().get(0).mediaType())
+        .startsWith("application/vnd.oasis.opendocument.presentation");
     assertThat(allText(odp)).contains(SSN);
   }
 
@@ -249,12 +244,12 @@ class FormatExtractionTest {
   @Test
   void zipEntriesAreUnitsWithTheirPaths() {
     byte[] zip =
-        TestDocuments.zip(
-            entries(
-                "hr/payroll.xlsx",
-                TestDocuments.xlsx(Map.of("Pay", List.of(List.of("SSN", SSN)))),
-                "notes/readme.txt",
-                utf8("IBAN " + IBAN)));
+        DocumentWriters.zip(
+            List.of(
+                new Entry(
+                    "hr/payroll.xlsx",
+                    DocumentWriters.xlsx(List.of(new Sheet("Pay", List.of(List.of("SSN", SSN)))))),
+                new Entry("notes/readme.txt", DocumentWriters.txt("IBAN " + IBAN))));
     Extraction e = extract(zip, "bundle.zip");
 
     assertScannable(e);
@@ -267,8 +262,9 @@ class FormatExtractionTest {
 
   @Test
   void nestedArchivesKeepTheFullPath() {
-    byte[] inner = TestDocuments.zip(entries("hr/payroll.txt", utf8("SSN " + SSN)));
-    byte[] outer = TestDocuments.zip(entries("inner.zip", inner, "top.txt", utf8("top level")));
+    byte[] inner = TestDocuments.zip(entries("hr/payroll.txt", DocumentWriters.txt("SSN " + SSN)));
+    byte[] outer =
+        TestDocuments.zip(entries("inner.zip", inner, "top.txt", DocumentWriters.txt("top level")));
     Extraction e = extract(outer, "outer.zip");
 
     assertScannable(e);
@@ -277,23 +273,28 @@ class FormatExtractionTest {
   }
 
   @Test
-  void tarTgzGzAnd7z() throws Exception {
-    Map<String, byte[]> files = entries("a/ssn.txt", utf8("SSN " + SSN), "b/iban.txt", utf8(IBAN));
+  void tarTgzGzAnd7z() {
+    List<Entry> files =
+        List.of(
+            new Entry("a/ssn.txt", DocumentWriters.txt("SSN " + SSN)),
+            new Entry("b/iban.txt", DocumentWriters.txt(IBAN)));
     Map<String, byte[]> archives = new LinkedHashMap<>();
-    archives.put("x.tar", TestDocuments.tar(files));
-    archives.put("x.tgz", TestDocuments.tgz(files));
-    archives.put("x.7z", TestDocuments.sevenZ(files, tmp));
+    archives.put("x.tar", DocumentWriters.tar(files));
+    archives.put("x.tgz", DocumentWriters.tarGz(files));
+    archives.put(
+        "x.7z",
+        TestDocuments.sevenZ(
+            entries("a/ssn.txt", files.get(0).bytes(), "b/iban.txt", files.get(1).bytes()), tmp));
     for (var a : archives.entrySet()) {
       Extraction e = extract(a.getValue(), a.getKey());
 
       assertScannable(e);
       assertThat(allText(e)).as(a.getKey()).contains(SSN, IBAN);
-      assertThat(e.units())
-          .extracting(TextUnit::path)
-          .as(a.getKey())
-          .anyMatch(p -> p.endsWith("a/ssn.txt"));
+      // a tgz is a gzip member holding the tar, whose entries follow
+      String prefix = a.getKey().endsWith(".tgz") ? "/x.tar" : "";
+      assertThat(e.units()).extracting(TextUnit::path).contains(prefix + "/a/ssn.txt");
     }
-    Extraction gz = extract(TestDocuments.gzip(utf8("SSN " + SSN)), "ssn.txt.gz");
+    Extraction gz = extract(DocumentWriters.gzip(DocumentWriters.txt("SSN " + SSN)), "ssn.txt.gz");
     assertScannable(gz);
     assertThat(allText(gz)).contains(SSN);
   }
@@ -301,12 +302,19 @@ class FormatExtractionTest {
   @Test
   void mailWithAttachments() {
     byte[] eml =
-        TestDocuments.eml(
-            "Quarterly payroll",
-            "Please find the files attached.",
-            entries(
-                "payroll.docx", TestDocuments.docx("SSN " + SSN),
-                "bank.txt", utf8("IBAN " + IBAN)));
+        DocumentWriters.eml(
+            new Email(
+                "hr@example.test",
+                "payroll@example.test",
+                "Quarterly payroll",
+                "Please find the files attached.",
+                List.of(
+                    new Attachment(
+                        "payroll.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        DocumentWriters.docx("Payroll", List.of("SSN " + SSN))),
+                    new Attachment(
+                        "bank.txt", "text/plain", DocumentWriters.txt("IBAN " + IBAN)))));
     Extraction e = extract(eml, "mail.eml");
 
     assertScannable(e);
@@ -319,10 +327,17 @@ class FormatExtractionTest {
   @Test
   void attachmentInsideMailInsideZip() {
     byte[] eml =
-        TestDocuments.eml(
-            "fw",
-            "see attachment",
-            entries("inner.zip", TestDocuments.zip(entries("id.txt", utf8("SSN " + SSN)))));
+        DocumentWriters.eml(
+            new Email(
+                "a@example.test",
+                "b@example.test",
+                "fw",
+                "see attachment",
+                List.of(
+                    new Attachment(
+                        "inner.zip",
+                        "application/zip",
+                        TestDocuments.zip(entries("id.txt", DocumentWriters.txt("SSN " + SSN)))))));
     Extraction e = extract(TestDocuments.zip(entries("mail/fw.eml", eml)), "export.zip");
 
     assertScannable(e);

@@ -29,6 +29,8 @@ class HostileFileTest {
     assertThat(e.detail()).doesNotContain(HostileFiles.PLANTED).doesNotContain("lol");
     if (c.expected() != null) {
       assertThat(e.detail()).isNotBlank();
+    } else {
+      assertThat(FormatExtractionTest.allText(e)).contains(HostileFiles.PLANTED);
     }
   }
 }

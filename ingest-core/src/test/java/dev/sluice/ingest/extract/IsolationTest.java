@@ -3,6 +3,7 @@ package dev.sluice.ingest.extract;
 import static dev.sluice.ingest.extract.TestDocuments.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.sampledata.formats.DocumentWriters;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -160,7 +161,7 @@ class IsolationTest {
   void doesNotCloseTheCallersStream() {
     AtomicBoolean closed = new AtomicBoolean();
     InputStream in =
-        new ByteArrayInputStream(TestDocuments.zip(HostileFiles.entries("a.txt", utf8("a")))) {
+        new ByteArrayInputStream(TestDocuments.zip(TestDocuments.entries("a.txt", utf8("a")))) {
           @Override
           public void close() {
             closed.set(true);
@@ -179,8 +180,11 @@ class IsolationTest {
       TikaExtractor x = TikaExtractor.builder().workspace(ws).build();
       byte[] zip =
           TestDocuments.zip(
-              HostileFiles.entries(
-                  "a.docx", TestDocuments.docx("inner text"), "b.txt", utf8("plain")));
+              TestDocuments.entries(
+                  "a.docx",
+                  DocumentWriters.docx("Title", java.util.List.of("inner text")),
+                  "b.txt",
+                  utf8("plain")));
       // a stream that is not a file forces Tika to spool the zip into the workspace
       Extraction e = x.extract(new ByteArrayInputStream(zip), "a.zip", zip.length);
 
