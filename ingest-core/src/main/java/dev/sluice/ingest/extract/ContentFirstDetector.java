@@ -2,6 +2,7 @@ package dev.sluice.ingest.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -17,6 +18,16 @@ final class ContentFirstDetector implements Detector {
   private static final long serialVersionUID = 1L;
   private static final int PREFIX = 8192;
 
+  /** Content types a name may refine (text/plain to text/csv, zip to a zip-based format, ...). */
+  private static final Set<MediaType> GENERIC =
+      Set.of(
+          MediaType.OCTET_STREAM,
+          MediaType.TEXT_PLAIN,
+          MediaType.APPLICATION_ZIP,
+          MediaType.APPLICATION_XML,
+          MediaType.parse("application/x-tika-msoffice"),
+          MediaType.parse("application/x-tika-ooxml"));
+
   private final Detector delegate;
   private final MediaTypeRegistry registry;
 
@@ -31,8 +42,10 @@ final class ContentFirstDetector implements Detector {
     if (input == null || name == null || name.isEmpty()) {
       return delegate.detect(input, metadata);
     }
-    Metadata noName = new Metadata();
-    MediaType byContent = delegate.detect(input, noName);
+    MediaType byContent = delegate.detect(input, new Metadata());
+    if (!GENERIC.contains(byContent)) {
+      return byContent; // specific by content: a name cannot change it, and detecting twice costs
+    }
     MediaType withName = delegate.detect(input, metadata);
     if (withName.equals(byContent)) {
       return byContent;

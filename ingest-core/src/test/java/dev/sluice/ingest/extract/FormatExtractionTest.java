@@ -124,6 +124,17 @@ class FormatExtractionTest {
   }
 
   @Test
+  void typeComesFromContentNotFromTheName() {
+    Extraction pdfNamedTxt = extract(DocumentWriters.pdf("Memo", PARAS), "notes.txt");
+    Extraction docxNamedPdf = extract(DocumentWriters.docx("Memo", PARAS), "scan.pdf");
+
+    assertThat(pdfNamedTxt.units().get(0).mediaType()).startsWith("application/pdf");
+    assertThat(allText(pdfNamedTxt)).contains(SSN);
+    assertThat(docxNamedPdf.units().get(0).mediaType()).contains("wordprocessingml");
+    assertThat(allText(docxNamedPdf)).contains(SSN);
+  }
+
+  @Test
   void pdfHasOneLocationPerPage() {
     List<String> paras = List.of("Intro page", "\fSSN " + SSN, "\fIBAN " + IBAN);
     Extraction e = extract(DocumentWriters.pdf("Report", paras), "r.pdf");
