@@ -61,6 +61,15 @@ final class ParseGuard {
     return currentPath;
   }
 
+  /** {@code timeout after N ms}, plus the embedded path being parsed, if any. */
+  String timeoutDetail() {
+    String path = currentPath;
+    return "timeout after "
+        + limits.timeout().toMillis()
+        + " ms"
+        + (path.isEmpty() ? "" : " at " + path);
+  }
+
   /** Records {@code reason} if none was recorded before, and stops the parse. */
   void hit(UnscannableReason reason, String detail) {
     violation.compareAndSet(null, new Violation(reason, detail));
@@ -77,7 +86,7 @@ final class ParseGuard {
       return true;
     }
     if (System.nanoTime() - deadlineNanos > 0) {
-      hit(UnscannableReason.TIMEOUT, "timeout after " + limits.timeout().toMillis() + " ms");
+      hit(UnscannableReason.TIMEOUT, timeoutDetail());
       return true;
     }
     return false;

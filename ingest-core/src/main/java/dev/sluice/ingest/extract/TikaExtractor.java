@@ -165,7 +165,7 @@ public final class TikaExtractor implements Extractor {
     worker.start();
     boolean finished = await(worker, limits.timeout().toMillis() + 50);
     if (!finished) {
-      guard.hit(UnscannableReason.TIMEOUT, "timeout after " + limits.timeout().toMillis() + " ms");
+      guard.hit(UnscannableReason.TIMEOUT, guard.timeoutDetail());
       worker.interrupt();
       finished = await(worker, Math.min(1000, limits.timeout().toMillis()));
       if (!finished && state.compareAndSet(0, 2)) {
@@ -173,7 +173,7 @@ public final class TikaExtractor implements Extractor {
         return Extraction.failed(
             textUnits(collector.units()),
             UnscannableReason.TIMEOUT,
-            "timeout after " + limits.timeout().toMillis() + " ms; parse thread abandoned",
+            guard.timeoutDetail() + "; parse thread abandoned",
             NAME);
       }
     }
