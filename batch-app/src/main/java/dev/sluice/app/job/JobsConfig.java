@@ -5,9 +5,10 @@ import dev.sluice.app.config.CoreBeans.ValidatedProperties;
 import dev.sluice.app.step.OutcomeProcessor;
 import dev.sluice.app.step.OutcomeWriter;
 import dev.sluice.app.step.PreflightTasklet;
+import dev.sluice.app.step.Progress;
 import dev.sluice.app.step.PublishTasklet;
 import dev.sluice.app.step.ReportTasklet;
-import dev.sluice.app.step.RunContext;
+import dev.sluice.app.step.RunContexts;
 import dev.sluice.app.step.SourceItemReader;
 import dev.sluice.app.step.SourcePartitioner;
 import dev.sluice.classifiers.Scanner;
@@ -17,7 +18,6 @@ import dev.sluice.ingest.extract.Extractor;
 import dev.sluice.ingest.lineage.LineageStore;
 import dev.sluice.ingest.sink.PartStore;
 import dev.sluice.ingest.source.SourceItem;
-import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -45,8 +45,7 @@ public class JobsConfig {
   public static final String CLASSIFY = "classify";
 
   @Bean
-  @JobScope
-  RunContext runContext(
+  RunContexts runContexts(
       ValidatedProperties v,
       Policy policy,
       Scanner scanner,
@@ -54,52 +53,57 @@ public class JobsConfig {
       Extractor extractor,
       ObjectProvider<S3Client> s3,
       ObjectProvider<KmsClient> kms,
-      ObjectProvider<Macie2Client> macie,
-      @Value("#{jobParameters['run.id']}") String runId,
-      @Value("#{jobParameters['mode']}") String mode,
-      @Value("#{jobParameters['source']}") String source,
-      @Value("#{jobParameters['ingest.date']}") String ingestDate,
-      @Value("#{jobParameters['force']}") String force) {
-    return new RunContext(
-        v.props(),
-        policy,
-        scanner,
-        catalog,
-        extractor,
-        s3,
-        kms,
-        macie,
-        runId,
-        mode,
-        source,
-        ingestDate,
-        Boolean.parseBoolean(force));
+      ObjectProvider<Macie2Client> macie) {
+    return new RunContexts(v.props(), policy, scanner, catalog, extractor, s3, kms, macie);
+  }
+
+  @Bean
+  @StepScope
+  SourcePartitioner sourcePartitioner(
+      RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    return new SourcePartitioner(runs.of(step.getJobExecution()));
   }
 
   @Bean
   @StepScope
   SourceItemReader sourceItemReader(
-      RunContext run,
+      RunContexts runs,
+      @Value("#{stepExecution}") StepExecution step,
       @Value("#{stepExecutionContext['sluice.prefix']}") String prefix,
       @Value("#{stepExecutionContext['sluice.recursive']}") String recursive) {
-    return new SourceItemReader(run, prefix, Boolean.parseBoolean(recursive));
+    return new SourceItemReader(
+        runs.of(step.getJobExecution()), prefix, Boolean.parseBoolean(recursive));
   }
 
   @Bean
   @StepScope
-  OutcomeProcessor outcomeProcessor(RunContext run, LineageStore lineage) {
-    return new OutcomeProcessor(run, lineage);
+  OutcomeProcessor outcomeProcessor(
+      RunContexts runs,
+      LineageStore lineage,
+      Progress progress,
+      ValidatedProperties v,
+      @Value("#{stepExecution}") StepExecution step) {
+    return new OutcomeProcessor(
+        runs.of(step.getJobExecution()), lineage, progress, v.props().job().throttleMs());
+  }
+
+  @Bean
+  Progress progress(ValidatedProperties v) {
+    return new Progress(
+        System.console() != null && System.getenv("SLUICE_NO_PROGRESS_LINE") == null,
+        v.props().job().progressSeconds(),
+        System.err);
   }
 
   @Bean
   @StepScope
   OutcomeWriter outcomeWriter(
-      RunContext run,
+      RunContexts runs,
       LineageStore lineage,
       PartStore parts,
       @Value("#{stepExecution}") StepExecution step,
       @Value("#{stepExecutionContext['sluice.partition']}") Integer partition) {
-    return new OutcomeWriter(run, lineage, parts, step, partition);
+    return new OutcomeWriter(runs.of(step.getJobExecution()), lineage, parts, step, partition);
   }
 
   private Step worker(
@@ -120,11 +124,15 @@ public class JobsConfig {
   }
 
   private Step partitioned(
-      String name, JobRepository repo, ValidatedProperties v, RunContext run, Step worker) {
+      String name,
+      JobRepository repo,
+      ValidatedProperties v,
+      SourcePartitioner partitioner,
+      Step worker) {
     SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sluice-" + name + "-");
     executor.setConcurrencyLimit(v.props().effectiveThreads());
     return new StepBuilder(name, repo)
-        .partitioner(worker.getName(), new SourcePartitioner(run))
+        .partitioner(worker.getName(), partitioner)
         .step(worker)
         .gridSize(v.props().effectiveThreads())
         .taskExecutor(executor)
@@ -136,7 +144,9 @@ public class JobsConfig {
       JobRepository repo,
       PlatformTransactionManager tm,
       ValidatedProperties v,
-      RunContext run,
+      RunContexts runs,
+      Progress progress,
+      SourcePartitioner partitioner,
       LineageStore lineage,
       PartStore parts,
       SourceItemReader reader,
@@ -144,18 +154,21 @@ public class JobsConfig {
       OutcomeWriter writer) {
     Step worker = worker("ingest-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(INGEST, repo)
+        .listener(new ProcessInfoListener(repo))
+        .listener(runs)
+        .listener(progress)
         .start(
             new StepBuilder("ingest-preflight", repo)
-                .tasklet(new PreflightTasklet(run), tm)
+                .tasklet(new PreflightTasklet(runs), tm)
                 .build())
-        .next(partitioned("ingest-process", repo, v, run, worker))
+        .next(partitioned("ingest-process", repo, v, partitioner, worker))
         .next(
             new StepBuilder("ingest-publish", repo)
-                .tasklet(new PublishTasklet(run, parts), tm)
+                .tasklet(new PublishTasklet(runs, parts), tm)
                 .build())
         .next(
             new StepBuilder("ingest-report", repo)
-                .tasklet(new ReportTasklet(run, lineage), tm)
+                .tasklet(new ReportTasklet(runs, lineage), tm)
                 .build())
         .build();
   }
@@ -165,17 +178,22 @@ public class JobsConfig {
       JobRepository repo,
       PlatformTransactionManager tm,
       ValidatedProperties v,
-      RunContext run,
+      RunContexts runs,
+      Progress progress,
+      SourcePartitioner partitioner,
       LineageStore lineage,
       SourceItemReader reader,
       OutcomeProcessor processor,
       OutcomeWriter writer) {
     Step worker = worker("classify-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(CLASSIFY, repo)
-        .start(partitioned("classify-process", repo, v, run, worker))
+        .listener(new ProcessInfoListener(repo))
+        .listener(runs)
+        .listener(progress)
+        .start(partitioned("classify-process", repo, v, partitioner, worker))
         .next(
             new StepBuilder("classify-report", repo)
-                .tasklet(new ReportTasklet(run, lineage), tm)
+                .tasklet(new ReportTasklet(runs, lineage), tm)
                 .build())
         .build();
   }

@@ -16,16 +16,17 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Publishes each dataset's run prefix: orphans removed, manifest written last. */
 public class PublishTasklet implements Tasklet {
   private static final Logger log = LoggerFactory.getLogger(PublishTasklet.class);
-  private final RunContext run;
+  private final RunContexts runs;
   private final PartStore parts;
 
-  public PublishTasklet(RunContext run, PartStore parts) {
-    this.run = run;
+  public PublishTasklet(RunContexts runs, PartStore parts) {
+    this.runs = runs;
     this.parts = parts;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    RunContext run = runs.of(chunkContext.getStepContext().getStepExecution().getJobExecution());
     DatasetSink sink = run.sink();
     Publisher publisher = new Publisher(run.s3(), run.curatedWriter());
     List<WrittenPart> all = parts.byRun(run.runId());

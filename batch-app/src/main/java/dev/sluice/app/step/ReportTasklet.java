@@ -12,16 +12,17 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /** Writes the run's reports from the lineage database and findings log. */
 public class ReportTasklet implements Tasklet {
   private static final Logger log = LoggerFactory.getLogger(ReportTasklet.class);
-  private final RunContext run;
+  private final RunContexts runs;
   private final LineageStore lineage;
 
-  public ReportTasklet(RunContext run, LineageStore lineage) {
-    this.run = run;
+  public ReportTasklet(RunContexts runs, LineageStore lineage) {
+    this.runs = runs;
     this.lineage = lineage;
   }
 
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    RunContext run = runs.of(chunkContext.getStepContext().getStepExecution().getJobExecution());
     var records = lineage.byRun(run.runId());
     RunReport.Files_ files =
         RunReport.write(
