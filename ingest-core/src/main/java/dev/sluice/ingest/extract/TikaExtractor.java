@@ -43,11 +43,15 @@ import org.apache.tika.utils.XMLReaderUtils;
  * Text is capped per unit and per document.
  *
  * <p>Thread-safe: one instance serves concurrent callers. Never throws for bad input. Does not
- * close the caller's stream, and stops reading it once {@link #extract} returned.
+ * close the caller's stream, and starts no read on it after {@link #extract} returned (a read
+ * already blocked in an abandoned parse thread may still complete).
  */
 public final class TikaExtractor implements Extractor {
   private static final String NAME = "tika-" + Tika.getString();
   private static final AtomicInteger THREADS = new AtomicInteger();
+
+  /** How long an interrupted parse may take to unwind before its thread is abandoned. */
+  private static final long GRACE_MILLIS = 1000;
 
   /** Types whose entries are documents of their own, each judged on its own. */
   private static final Set<String> CONTAINERS =
@@ -167,7 +171,7 @@ public final class TikaExtractor implements Extractor {
     if (!finished) {
       guard.hit(UnscannableReason.TIMEOUT, guard.timeoutDetail());
       worker.interrupt();
-      finished = await(worker, Math.min(1000, limits.timeout().toMillis()));
+      finished = await(worker, GRACE_MILLIS);
       if (!finished && state.compareAndSet(0, 2)) {
         abandoned.incrementAndGet();
         return Extraction.failed(
