@@ -36,18 +36,21 @@ class IsolationTest {
   @Test
   void spinningParserIsAbandonedAndMarkedTimeout() throws Exception {
     ScriptedParser parser = new ScriptedParser();
-    TikaExtractor x = scripted(parser, Duration.ofMillis(200), 2);
+    // 1 s rather than less: the next document must not time out on a loaded 2-core box
+    TikaExtractor x = scripted(parser, Duration.ofSeconds(1), 2);
     try {
       long t0 = System.nanoTime();
       Extraction e = run(x, "SPIN\n");
       long ms = (System.nanoTime() - t0) / 1_000_000;
 
       assertThat(e.unscannable()).contains(UnscannableReason.TIMEOUT);
-      assertThat(e.detail()).contains("timeout after 200 ms", "abandoned");
-      assertThat(ms).isLessThan(5_000);
+      assertThat(e.detail()).contains("timeout after 1000 ms", "abandoned");
+      assertThat(ms).isBetween(1_000L, 10_000L);
       assertThat(x.abandonedParses()).isEqualTo(1);
       // the job goes on: the next document is extracted normally
-      assertThat(run(x, "hello world").units().get(0).text()).contains("hello world");
+      Extraction next = run(x, "hello world");
+      assertThat(next.unscannable()).as(next.detail()).isEmpty();
+      assertThat(next.units().get(0).text()).contains("hello world");
     } finally {
       parser.release.countDown();
     }
@@ -56,7 +59,7 @@ class IsolationTest {
   @Test
   void refusesNewDocumentsOnceAbandonedParsesReachTheCapAndRecovers() throws Exception {
     ScriptedParser parser = new ScriptedParser();
-    TikaExtractor x = scripted(parser, Duration.ofMillis(100), 1);
+    TikaExtractor x = scripted(parser, Duration.ofSeconds(1), 1);
     try {
       assertThat(run(x, "SPIN\n").detail()).contains("abandoned");
 
