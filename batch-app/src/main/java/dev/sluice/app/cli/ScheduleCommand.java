@@ -36,6 +36,13 @@ final class ScheduleCommand {
   private final PrintStream out;
   private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final java.util.concurrent.ExecutorService jobs =
+      java.util.concurrent.Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "sluice-scheduled-job");
+            t.setDaemon(true);
+            return t;
+          });
   private ThreadPoolTaskScheduler scheduler;
 
   ScheduleCommand(ConfigurableApplicationContext ctx, PrintStream out) {
@@ -52,18 +59,22 @@ final class ScheduleCommand {
           "no schedules configured (sluice.schedules[*].name/cron/job/source)");
     }
     scheduler = new ThreadPoolTaskScheduler();
-    scheduler.setPoolSize(Math.max(1, schedules.size()));
+    scheduler.setPoolSize(1); // ticks only dispatch; jobs run on their own threads
     scheduler.setThreadNamePrefix("sluice-schedule-");
     scheduler.initialize();
     for (SluiceProperties.Schedule s : schedules) {
       running.put(s.name(), new AtomicBoolean());
-      scheduler.schedule(() -> fire(s), new CronTrigger(s.cron()));
+      scheduler.schedule(() -> tick(s), new CronTrigger(s.cron()));
       out.println(
           "scheduled " + s.name() + ": " + s.job() + " " + s.source() + " at '" + s.cron() + "'");
     }
   }
 
-  void fire(SluiceProperties.Schedule s) {
+  /**
+   * A cron firing. The job runs on its own thread so the cron keeps ticking; a firing while the
+   * schedule's previous execution runs is skipped and logged.
+   */
+  void tick(SluiceProperties.Schedule s) {
     AtomicBoolean busy = running.get(s.name());
     if (!busy.compareAndSet(false, true)) {
       List<Long> ids =
@@ -73,6 +84,14 @@ final class ScheduleCommand {
       log.warn("skipped firing of schedule {}: execution {} is still running", s.name(), ids);
       return;
     }
+    try {
+      jobs.execute(() -> fire(s, busy));
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      busy.set(false);
+    }
+  }
+
+  private void fire(SluiceProperties.Schedule s, AtomicBoolean busy) {
     try {
       Job job = ctx.getBean(s.job() + "Job", Job.class);
       String runId = SluiceCli.newRunId(s.name());
@@ -103,6 +122,7 @@ final class ScheduleCommand {
       return;
     }
     scheduler.getScheduledExecutor().shutdown(); // no new firings
+    jobs.shutdown();
     JobOperator op = ctx.getBean(JobOperator.class);
     JobRepository repo = ctx.getBean(JobRepository.class);
     List<JobExecution> live = new ArrayList<>();
@@ -119,7 +139,9 @@ final class ScheduleCommand {
       }
     }
     try {
-      scheduler.getScheduledExecutor().awaitTermination(waitSeconds, TimeUnit.SECONDS);
+      if (!jobs.awaitTermination(waitSeconds, TimeUnit.SECONDS)) {
+        log.warn("executions still running after {} s; they stay restartable", waitSeconds);
+      }
     } catch (InterruptedException ie) {
       Thread.currentThread().interrupt();
     }
