@@ -226,7 +226,8 @@ public final class TikaExtractor implements Extractor {
       return Extraction.failed(text, reason, describe(reason, error.getClass()), NAME);
     }
     for (UnitCollector.Unit u : units) {
-      if (u.failure() != null) {
+      // an image that fails to parse loses no text we would scan (no OCR); anything else might
+      if (u.failure() != null && !baseType(u.unit()).startsWith("image/")) {
         UnscannableReason reason = classify(u.failure());
         return Extraction.failed(
             text,
