@@ -82,6 +82,7 @@ public final class TikaExtractor implements Extractor {
           "org.apache.tika.parser.executable.ExecutableParser",
           "org.apache.tika.parser.executable.UniversalExecutableParser",
           "org.apache.tika.parser.DefaultParser",
+          "org.apache.tika.parser.CompositeParser",
           "org.apache.tika.parser.AutoDetectParser");
 
   private final ExtractionLimits limits;
@@ -434,7 +435,14 @@ public final class TikaExtractor implements Extractor {
       applyEntityLimit(limits.maxEntityExpansions());
       Parser p = parser;
       if (p == null) {
-        AutoDetectParser auto = new AutoDetectParser();
+        // plain-text formats are decoded as they are (see PlainTextParser); the last parser
+        // registered for a type wins in a CompositeParser
+        AutoDetectParser auto =
+            new AutoDetectParser(
+                new org.apache.tika.parser.CompositeParser(
+                    MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry(),
+                    new org.apache.tika.parser.DefaultParser(),
+                    new PlainTextParser()));
         auto.setDetector(
             new ContentFirstDetector(
                 auto.getDetector(), MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry()));
