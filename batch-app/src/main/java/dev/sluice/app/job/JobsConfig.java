@@ -136,11 +136,13 @@ public class JobsConfig {
       PartStore parts,
       SourceItemReader reader,
       OutcomeProcessor processor,
-      OutcomeWriter writer) {
+      OutcomeWriter writer,
+      OpenLineageListener openLineage) {
     Step worker = worker("ingest-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(INGEST, repo)
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
+        .listener(openLineage)
         .start(
             new StepBuilder("ingest-preflight", repo)
                 .tasklet(new PreflightTasklet(runs), tm)
@@ -167,11 +169,13 @@ public class JobsConfig {
       LineageStore lineage,
       SourceItemReader reader,
       OutcomeProcessor processor,
-      OutcomeWriter writer) {
+      OutcomeWriter writer,
+      OpenLineageListener openLineage) {
     Step worker = worker("classify-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(CLASSIFY, repo)
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
+        .listener(openLineage)
         .start(partitioned("classify-process", repo, v, partitioner, worker))
         .next(
             new StepBuilder("classify-report", repo)
