@@ -138,6 +138,12 @@ class ReportsGrantsLineageIT {
         .isPositive();
     assertThat(report.path("findingsByCategory").path("PERSONAL_INFORMATION").asInt()).isPositive();
     assertNoPlantedValue(IngestJobIT.readTree(dir));
+    if (Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+      String dom = chromiumDom(dir.resolve("report.html"));
+      assertThat(dom).contains("data-js-ready=\"1\"").contains("Showing 5 of 5 documents");
+      assertThat(dom.substring(dom.indexOf("<html"), dom.indexOf('>', dom.indexOf("<html"))))
+          .doesNotContain("data-js-error");
+    }
 
     List<JsonNode> ev = events();
     assertThat(ev)
@@ -152,6 +158,35 @@ class ReportsGrantsLineageIT {
     assertThat(ev.get(1).path("run").path("facets").path("sluice").path("documents").asText())
         .isEqualTo("5");
     assertNoPlantedValue(Files.readString(events));
+  }
+
+  /** The DOM of {@code html} after headless Chromium ran its scripts. */
+  static String chromiumDom(Path html) throws Exception {
+    Path profile = Files.createTempDirectory(tmp, "chromium");
+    Path out = tmp.resolve("dom-" + System.nanoTime() + ".html");
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--dump-dom",
+                html.toUri().toString())
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    p.getOutputStream().close();
+    if (!p.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("chromium did not finish in 90 s");
+    }
+    assertThat(p.exitValue()).isZero();
+    return Files.readString(out);
   }
 
   @Test
