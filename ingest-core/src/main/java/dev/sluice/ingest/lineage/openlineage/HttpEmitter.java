@@ -17,15 +17,17 @@ final class HttpEmitter implements OpenLineageEmitter {
   private static final Logger log = LoggerFactory.getLogger(HttpEmitter.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private final URI url;
+  private final String shown;
   private final Duration timeout;
   private final HttpClient client;
 
   HttpEmitter(URI url, Duration timeout) {
     this.url = Objects.requireNonNull(url, "url");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.shown = shown(url);
     String scheme = String.valueOf(url.getScheme());
-    if (!scheme.equals("http") && !scheme.equals("https")) {
-      throw new IllegalArgumentException("OpenLineage url must be http(s) (was '" + url + "')");
+    if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+      throw new IllegalArgumentException("OpenLineage url must be http(s) (was '" + shown + "')");
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("OpenLineage timeout must be positive");
@@ -35,6 +37,15 @@ final class HttpEmitter implements OpenLineageEmitter {
             .connectTimeout(timeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+  }
+
+  /** The URL without user info, query or fragment (they may hold credentials), for messages. */
+  static String shown(URI url) {
+    return url.getScheme()
+        + "://"
+        + url.getHost()
+        + (url.getPort() < 0 ? "" : ":" + url.getPort())
+        + (url.getRawPath() == null ? "" : url.getRawPath());
   }
 
   @Override
@@ -49,16 +60,17 @@ final class HttpEmitter implements OpenLineageEmitter {
               .build();
       HttpResponse<Void> res = client.send(req, HttpResponse.BodyHandlers.discarding());
       if (res.statusCode() / 100 != 2) {
-        log.warn("OpenLineage: {} event to {} got HTTP {}", type, url, res.statusCode());
+        log.warn("OpenLineage: {} event to {} got HTTP {}", type, shown, res.statusCode());
         return false;
       }
       return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      log.warn("OpenLineage: interrupted sending {} event to {}", type, url);
+      log.warn("OpenLineage: interrupted sending {} event to {}", type, shown);
       return false;
     } catch (IOException | RuntimeException e) {
-      log.warn("OpenLineage: cannot send {} event to {}: {}", type, url, e.toString());
+      log.warn(
+          "OpenLineage: cannot send {} event to {}: {}", type, shown, e.getClass().getSimpleName());
       return false;
     }
   }

@@ -189,4 +189,16 @@ class OpenLineageEventsTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void urlCredentialsNeverReachMessages() {
+    URI url = URI.create("https://user:pw@lineage.example:8443/api/v1/lineage?api_key=s3cr3t#x");
+    assertThat(HttpEmitter.shown(url)).isEqualTo("https://lineage.example:8443/api/v1/lineage");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                OpenLineageEmitter.http(
+                    URI.create("ftp://h/x?api_key=s3cr3t"), Duration.ofSeconds(1)))
+        .hasMessageContaining("must be http(s)")
+        .hasMessageNotContaining("s3cr3t");
+  }
 }
