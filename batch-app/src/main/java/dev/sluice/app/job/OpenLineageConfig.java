@@ -4,6 +4,7 @@ import dev.sluice.app.step.RunContexts;
 import dev.sluice.ingest.lineage.LineageStore;
 import dev.sluice.ingest.lineage.openlineage.OpenLineageEmitter;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.context.annotation.Bean;
@@ -25,6 +26,36 @@ public class OpenLineageConfig {
         runs, lineage, emitter(env), env.getProperty(PREFIX + "namespace", "sluice"));
   }
 
+  /** {@code 500ms}, {@code 5s}, {@code 1m} or ISO-8601 ({@code PT5S}); between 1 ms and 5 min. */
+  static Duration timeout(String value) {
+    String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+    Duration d = null;
+    var m = java.util.regex.Pattern.compile("(\\d{1,9})(ms|s|m)").matcher(v);
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      d =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            default -> Duration.ofMinutes(n);
+          };
+    } else if (v.startsWith("pt")) {
+      try {
+        d = Duration.parse(v);
+      } catch (RuntimeException e) {
+        d = null;
+      }
+    }
+    if (d == null || d.toMillis() < 1 || d.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException(
+          PREFIX
+              + "timeout: must be a duration between 1ms and 5m such as 5s or 500ms (was '"
+              + value
+              + "')");
+    }
+    return d;
+  }
+
   static OpenLineageEmitter emitter(Environment env) {
     String file = env.getProperty(PREFIX + "file", "").strip();
     String url = env.getProperty(PREFIX + "url", "").strip();
@@ -38,18 +69,16 @@ public class OpenLineageConfig {
     if (url.isEmpty()) {
       return OpenLineageEmitter.none();
     }
-    Duration timeout;
+    Duration timeout = timeout(env.getProperty(PREFIX + "timeout", "5s"));
+    URI uri;
     try {
-      timeout = env.getProperty(PREFIX + "timeout", Duration.class, Duration.ofSeconds(5));
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          PREFIX
-              + "timeout: must be a duration such as 5s or 500ms (was '"
-              + env.getProperty(PREFIX + "timeout")
-              + "')");
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      // the value may carry credentials: name the field, not the value
+      throw new IllegalArgumentException(PREFIX + "url: not a valid URL");
     }
     try {
-      return OpenLineageEmitter.http(URI.create(url), timeout);
+      return OpenLineageEmitter.http(uri, timeout);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(PREFIX + "url: " + e.getMessage());
     }
