@@ -250,6 +250,10 @@ class ReportsGrantsLineageIT {
         .contains("documents:   5")
         .contains("report.html:    " + dir.resolve("report.html").toAbsolutePath())
         .doesNotContain("regenerated");
+    JsonNode summary = JSON.readTree(cli(command("report", "rp-1", "--json")).out());
+    assertThat(summary.path("totals").path("documents").asInt()).isEqualTo(5);
+    assertThat(summary.path("files").path("report.html").asText())
+        .isEqualTo(dir.resolve("report.html").toAbsolutePath().toString());
 
     Files.delete(dir.resolve("report.json"));
     Files.delete(dir.resolve("report.html"));

@@ -126,6 +126,11 @@ public final class HtmlReport {
         barChart(longs(report.path("findingsByCategory")), false));
     figure(
         h,
+        "chart-findings-prefix",
+        "Findings by prefix",
+        barChart(longs(report.path("findingsByPrefix")), false));
+    figure(
+        h,
         "chart-prefixes",
         "Documents by prefix and decision",
         stackedChart(report.path("byPrefix")));
@@ -309,7 +314,7 @@ public final class HtmlReport {
           .append("</text></g>");
       y += rowH;
     }
-    int lx = labelW;
+    int lx = labelW - 120;
     for (String d : DECISIONS) {
       s.append("<rect x=\"")
           .append(lx)
@@ -366,8 +371,9 @@ public final class HtmlReport {
       h.append("<p class=\"empty\">No prefix has blocked documents.</p></section>\n");
       return;
     }
-    h.append("<table class=\"grid\"><thead><tr><th>Prefix</th><th>Blocked</th>")
-        .append("<th>Documents</th><th>Blocked share</th></tr></thead><tbody>");
+    h.append("<table class=\"grid\"><thead><tr><th>Prefix</th><th class=\"num\">Blocked</th>")
+        .append(
+            "<th class=\"num\">Documents</th><th class=\"num\">Blocked share</th></tr></thead><tbody>");
     for (Row r : rows.subList(0, Math.min(10, rows.size()))) {
       h.append("<tr><td>")
           .append(esc(r.prefix()))
@@ -555,7 +561,7 @@ public final class HtmlReport {
       .grid th{background:#eceff1;position:sticky;top:0}
       #docs th{cursor:pointer}
       .grid ul{margin:0;padding-left:16px}
-      td.num{text-align:right}
+      .grid .num{text-align:right}
       td.src{word-break:break-all;max-width:420px}
       .badge{display:inline-block;padding:1px 6px;border-radius:3px;color:#fff;font-size:12px;\
       background:#546e7a}

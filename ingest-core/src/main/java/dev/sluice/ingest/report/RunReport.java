@@ -81,8 +81,13 @@ public final class RunReport {
 
       Map<String, Integer> byType = new TreeMap<>();
       Map<String, Map<String, Integer>> byPrefix = new TreeMap<>();
+      Map<String, Long> findingsByPrefix = new TreeMap<>();
       for (LineageRecord r : records) {
         r.findingCounts().forEach((k, v) -> byType.merge(k, v, Integer::sum));
+        long n = r.findingCounts().values().stream().mapToLong(Integer::longValue).sum();
+        if (n > 0) {
+          findingsByPrefix.merge(prefixOf(r.sourceUri()), n, Long::sum);
+        }
         byPrefix
             .computeIfAbsent(prefixOf(r.sourceUri()), k -> new TreeMap<>())
             .merge(r.decision(), 1, Integer::sum);
@@ -91,6 +96,8 @@ public final class RunReport {
       byType.forEach(types::put);
       ObjectNode categories = root.putObject("findingsByCategory");
       byCategory(byType, categoriesOf(findings)).forEach(categories::put);
+      ObjectNode fp = root.putObject("findingsByPrefix");
+      findingsByPrefix.forEach(fp::put);
       ObjectNode prefixes = root.putObject("byPrefix");
       byPrefix.forEach(
           (p, m) -> {

@@ -62,6 +62,9 @@ class HtmlReportTest {
     JsonNode json = RunReport.read(html.resolveSibling("report.json"));
     assertThat(json.path("findingsByCategory").path("PERSONAL_INFORMATION").asInt()).isEqualTo(1);
     assertThat(json.path("findingsByCategory").path("FINANCIAL_INFORMATION").asInt()).isEqualTo(2);
+    assertThat(json.path("findingsByPrefix").path("finance/").asInt()).isEqualTo(2);
+    assertThat(json.path("findingsByPrefix").path("support/").asInt()).isEqualTo(1);
+    assertThat(json.path("findingsByPrefix").has("public/")).isFalse();
   }
 
   @Test
@@ -85,6 +88,7 @@ class HtmlReportTest {
     assertThat(html).contains("<tr data-decision=\"REJECT\" data-findings=\"2\">");
     // charts are inline SVG; the worst prefix is finance/ (2 blocked of 2)
     assertThat(html).contains("<figure id=\"chart-types\"><figcaption>Findings by type");
+    assertThat(html).containsPattern("id=\"chart-findings-prefix\".*<title>finance/: 2</title>");
     assertThat(html).contains("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     assertThat(html).containsPattern("id=\"worst\".*<td>finance/</td><td class=\"num\">2</td>");
     // unscannable listed with its reason
