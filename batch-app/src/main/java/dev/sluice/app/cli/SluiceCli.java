@@ -88,6 +88,8 @@ public final class SluiceCli {
         case "policy" -> policy(args);
         case "lineage" -> lineage(args);
         case "demo" -> new Demo(this, out, err).run(args);
+        case "report" -> new ReportCommand(this, out, err).run(args);
+        case "grants" -> new GrantsCommand(this, out, err).run(args);
         case "schedule" -> schedule(args);
         default -> throw new UsageException("unknown command '" + command + "'");
       };

@@ -151,11 +151,13 @@ public class JobsConfig {
       PartStore parts,
       SourceItemReader reader,
       OutcomeProcessor processor,
-      OutcomeWriter writer) {
+      OutcomeWriter writer,
+      OpenLineageListener openLineage) {
     Step worker = worker("ingest-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(INGEST, repo)
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
+        .listener(openLineage)
         .listener(progress)
         .start(
             new StepBuilder("ingest-preflight", repo)
@@ -184,11 +186,13 @@ public class JobsConfig {
       LineageStore lineage,
       SourceItemReader reader,
       OutcomeProcessor processor,
-      OutcomeWriter writer) {
+      OutcomeWriter writer,
+      OpenLineageListener openLineage) {
     Step worker = worker("classify-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(CLASSIFY, repo)
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
+        .listener(openLineage)
         .listener(progress)
         .start(partitioned("classify-process", repo, v, partitioner, worker))
         .next(

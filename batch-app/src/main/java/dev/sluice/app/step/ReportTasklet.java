@@ -1,6 +1,7 @@
 package dev.sluice.app.step;
 
 import dev.sluice.ingest.lineage.LineageStore;
+import dev.sluice.ingest.report.HtmlReport;
 import dev.sluice.ingest.report.RunReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public class ReportTasklet implements Tasklet {
             run.catalogVersion(),
             records,
             run.findings());
+    HtmlReport.write(files.json());
     chunkContext
         .getStepContext()
         .getStepExecution()

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.classifiers.identifier.Identifier;
+import dev.sluice.classifiers.identifier.ManagedIdentifiers;
 import dev.sluice.ingest.lineage.LineageRecord;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,6 +28,7 @@ import java.util.TreeMap;
  */
 public final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_TYPES = 10_000;
 
   private RunReport() {}
 
@@ -77,14 +81,23 @@ public final class RunReport {
 
       Map<String, Integer> byType = new TreeMap<>();
       Map<String, Map<String, Integer>> byPrefix = new TreeMap<>();
+      Map<String, Long> findingsByPrefix = new TreeMap<>();
       for (LineageRecord r : records) {
         r.findingCounts().forEach((k, v) -> byType.merge(k, v, Integer::sum));
+        long n = r.findingCounts().values().stream().mapToLong(Integer::longValue).sum();
+        if (n > 0) {
+          findingsByPrefix.merge(prefixOf(r.sourceUri()), n, Long::sum);
+        }
         byPrefix
             .computeIfAbsent(prefixOf(r.sourceUri()), k -> new TreeMap<>())
             .merge(r.decision(), 1, Integer::sum);
       }
       ObjectNode types = root.putObject("findingsByType");
       byType.forEach(types::put);
+      ObjectNode categories = root.putObject("findingsByCategory");
+      byCategory(byType, categoriesOf(findings)).forEach(categories::put);
+      ObjectNode fp = root.putObject("findingsByPrefix");
+      findingsByPrefix.forEach(fp::put);
       ObjectNode prefixes = root.putObject("byPrefix");
       byPrefix.forEach(
           (p, m) -> {
@@ -147,6 +160,48 @@ public final class RunReport {
       findings += r.findingCounts().values().stream().mapToLong(Integer::longValue).sum();
     }
     return new Totals(records.size(), byDecision, unscannable, findings);
+  }
+
+  /**
+   * Sums finding counts per category. A type's category comes from the findings log when it holds
+   * that type, else from the managed identifiers, else {@code UNCATEGORIZED}.
+   */
+  static Map<String, Long> byCategory(Map<String, Integer> byType, Map<String, String> known) {
+    Map<String, String> managed = new HashMap<>();
+    for (Identifier i : ManagedIdentifiers.defaults()) {
+      managed.put(i.id(), i.category().name());
+    }
+    Map<String, Long> out = new TreeMap<>();
+    byType.forEach(
+        (type, n) ->
+            out.merge(
+                known.getOrDefault(type, managed.getOrDefault(type, "UNCATEGORIZED")),
+                n.longValue(),
+                Long::sum));
+    return out;
+  }
+
+  /** Type to category as recorded in a findings log ({@code type}, {@code category} fields). */
+  static Map<String, String> categoriesOf(Path findingsJsonl) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    if (!Files.isRegularFile(findingsJsonl)) {
+      return out;
+    }
+    try (BufferedReader r = Files.newBufferedReader(findingsJsonl, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = JSON.readTree(line);
+        String type = n.path("type").asText("");
+        String category = n.path("category").asText("");
+        if (!type.isEmpty() && !category.isEmpty() && out.size() < MAX_TYPES) {
+          out.putIfAbsent(type, category);
+        }
+      }
+    }
+    return out;
   }
 
   static String prefixOf(String uri) {
