@@ -21,6 +21,9 @@ final class Help {
         policy validate <f>  check a policy file; lists every error with its location
         lineage <uri>        where an output came from, or where a source went
         schedule             run as a service: launch sluice.schedules[*] on their cron
+        report <run-id>      summary and paths of a run's reports (regenerated if missing)
+        report diff <a> <b>  what changed between two runs [--json]
+        grants <dataset>     IAM identity policy for a consumer role and the bucket policy, as JSON
 
       <source> is s3://bucket/prefix or a local folder or file.
       Configuration: application.yml, SLUICE_* environment variables, or --sluice.<key>=<value>.

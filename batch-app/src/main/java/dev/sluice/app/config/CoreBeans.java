@@ -5,6 +5,8 @@ import dev.sluice.ingest.aws.AwsClients;
 import dev.sluice.ingest.aws.AwsSettings;
 import dev.sluice.ingest.decide.Policy;
 import dev.sluice.ingest.decide.PolicyLoader;
+import dev.sluice.ingest.extract.ExtractionLimits;
+import dev.sluice.ingest.extract.ExtractionWorkspace;
 import dev.sluice.ingest.extract.Extractor;
 import dev.sluice.ingest.extract.TikaExtractor;
 import dev.sluice.ingest.lineage.JdbcLineageStore;
@@ -87,9 +89,29 @@ public class CoreBeans {
     return new CatalogInfo(CatalogInfo.current());
   }
 
+  /** A private, owner-only spool directory; leftovers of killed runs are swept at start. */
+  @Bean(destroyMethod = "close")
+  ExtractionWorkspace extractionWorkspace(ValidatedProperties v) {
+    return ExtractionWorkspace.open(Path.of(v.props().dataDir()).resolve("extract"));
+  }
+
   @Bean
-  Extractor extractor(ValidatedProperties v) {
-    return TikaExtractor.create(v.props().extraction().maxCharsPerUnit());
+  Extractor extractor(ValidatedProperties v, ExtractionWorkspace workspace) {
+    SluiceProperties.Extraction e = v.props().extraction();
+    return TikaExtractor.builder()
+        .limits(
+            ExtractionLimits.builder()
+                .maxDocumentBytes(e.maxObjectBytes())
+                .maxCharsPerUnit(e.maxCharsPerUnit())
+                .maxTotalChars(e.maxTotalChars())
+                .timeout(java.time.Duration.ofSeconds(e.timeoutSeconds()))
+                .maxNestingDepth(e.maxNestingDepth())
+                .maxEmbeddedEntries(e.maxEmbeddedEntries())
+                .maxExpansionRatio(e.maxExpansionRatio())
+                .maxEntityExpansions(e.maxEntityExpansions())
+                .build())
+        .workspace(workspace)
+        .build();
   }
 
   @Bean

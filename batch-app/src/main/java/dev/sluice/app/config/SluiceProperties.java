@@ -64,10 +64,27 @@ public record SluiceProperties(
   /** Macie results. */
   public record Macie(@DefaultValue("off") String mode) {}
 
-  /** Extraction limits. */
+  /**
+   * Extraction limits; hitting one makes the document unscannable (never approved).
+   *
+   * @param maxCharsPerUnit text kept per document or embedded document; more marks it truncated
+   * @param maxTotalChars text kept per source object over all its units
+   * @param maxObjectBytes objects larger than this are not read (SIZE_LIMIT)
+   * @param timeoutSeconds wall-clock limit per document (TIMEOUT)
+   * @param maxNestingDepth archive/attachment nesting (NESTING_LIMIT)
+   * @param maxEmbeddedEntries embedded documents per object (ENTRY_LIMIT)
+   * @param maxExpansionRatio uncompressed/compressed bytes (RATIO_LIMIT, zip bombs)
+   * @param maxEntityExpansions XML entity expansions (ENTITY_EXPANSION, billion laughs)
+   */
   public record Extraction(
-      @DefaultValue("10000000") int maxCharsPerUnit,
-      @DefaultValue("5368709120") long maxObjectBytes) {}
+      @DefaultValue("2000000") int maxCharsPerUnit,
+      @DefaultValue("8000000") long maxTotalChars,
+      @DefaultValue("5368709120") long maxObjectBytes,
+      @DefaultValue("120") int timeoutSeconds,
+      @DefaultValue("5") int maxNestingDepth,
+      @DefaultValue("10000") int maxEmbeddedEntries,
+      @DefaultValue("100") long maxExpansionRatio,
+      @DefaultValue("10000") int maxEntityExpansions) {}
 
   /**
    * Job tuning.
@@ -130,6 +147,21 @@ public record SluiceProperties(
     }
     if (extraction.maxObjectBytes() < 1) {
       errors.add("sluice.extraction.max-object-bytes: must be >= 1");
+    }
+    if (extraction.maxTotalChars() < extraction.maxCharsPerUnit()) {
+      errors.add("sluice.extraction.max-total-chars: must be >= max-chars-per-unit");
+    }
+    if (extraction.timeoutSeconds() < 1) {
+      errors.add(
+          "sluice.extraction.timeout-seconds: must be >= 1 (was "
+              + extraction.timeoutSeconds()
+              + ")");
+    }
+    if (extraction.maxNestingDepth() < 0 || extraction.maxEmbeddedEntries() < 0) {
+      errors.add("sluice.extraction.max-nesting-depth and max-embedded-entries: must be >= 0");
+    }
+    if (extraction.maxExpansionRatio() < 1 || extraction.maxEntityExpansions() < 1) {
+      errors.add("sluice.extraction.max-expansion-ratio and max-entity-expansions: must be >= 1");
     }
     if (job.chunkSize() < 1 || job.chunkSize() > 10_000) {
       errors.add(
