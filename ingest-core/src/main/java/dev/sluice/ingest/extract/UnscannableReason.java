@@ -13,5 +13,6 @@ public enum UnscannableReason {
   TIMEOUT,
   MEMORY_LIMIT,
   NO_TEXT,
-  READ_ERROR
+  READ_ERROR,
+  INTERNAL_ERROR
 }

@@ -1,0 +1,599 @@
+package dev.sluice.app.cli;
+
+import dev.sluice.app.SluiceApplication;
+import dev.sluice.app.config.SourceLocation;
+import dev.sluice.app.job.JobsConfig;
+import dev.sluice.app.job.ProcessInfoListener;
+import dev.sluice.ingest.decide.PolicyException;
+import dev.sluice.ingest.decide.PolicyLoader;
+import dev.sluice.ingest.lineage.LineageRecord;
+import dev.sluice.ingest.lineage.LineageStore;
+import dev.sluice.ingest.report.RunReport;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The {@code sluice} command line. Exit codes: 0 completed and nothing held back, 3 completed with
+ * documents quarantined or unscannable, 1 failed or stopped, 2 usage or configuration error.
+ */
+public final class SluiceCli {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+  public static final int HELD_BACK = 3;
+
+  private static final Set<String> JOB_VALUED =
+      Set.of(
+          "run-id",
+          "date",
+          "policy",
+          "macie",
+          "threads",
+          "chunk-size",
+          "findings",
+          "output-dir",
+          "config");
+  private static final Set<String> JOB_SWITCHES = Set.of("force", "help");
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public SluiceCli(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Runs {@code argv} and returns the exit code. */
+  public int run(String... argv) {
+    List<String> args = new ArrayList<>(Arrays.asList(argv));
+    if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("help")) {
+      out.print(Help.MAIN);
+      return args.isEmpty() ? USAGE : OK;
+    }
+    String command = args.remove(0);
+    try {
+      return switch (command) {
+        case "ingest" -> job(JobsConfig.INGEST, args);
+        case "classify" -> job(JobsConfig.CLASSIFY, args);
+        case "jobs" -> jobs(args);
+        case "status" -> status(args);
+        case "restart" -> restart(args);
+        case "stop" -> stop(args);
+        case "policy" -> policy(args);
+        case "lineage" -> lineage(args);
+        case "demo" -> new Demo(this, out, err).run(args);
+        case "report" -> new ReportCommand(this, out, err).run(args);
+        case "grants" -> new GrantsCommand(this, out, err).run(args);
+        case "schedule" -> schedule(args);
+        default -> throw new UsageException("unknown command '" + command + "'");
+      };
+    } catch (UsageException e) {
+      err.println("sluice: " + e.getMessage());
+      err.println("Run './sluice --help' for usage.");
+      return USAGE;
+    } catch (IllegalArgumentException | PolicyException e) {
+      err.println("sluice: " + e.getMessage());
+      return USAGE;
+    }
+  }
+
+  // ---- jobs ---------------------------------------------------------------------------------
+
+  /** Options of a job run, after parsing. */
+  record JobRun(
+      String job,
+      String source,
+      String runId,
+      String date,
+      boolean force,
+      String findings,
+      List<String> springArgs) {}
+
+  int job(String name, List<String> argv) {
+    Args a = Args.parse(argv, JOB_VALUED, JOB_SWITCHES);
+    if (a.has("help")) {
+      out.print(name.equals(JobsConfig.INGEST) ? Help.INGEST : Help.CLASSIFY);
+      return OK;
+    }
+    if (a.positional.size() != 1) {
+      throw new UsageException(name + " needs exactly one source (s3://bucket/prefix or a path)");
+    }
+    String source = a.positional.get(0);
+    SourceLocation.parse(source); // fail fast with a clear message
+    List<String> spring = new ArrayList<>(a.springArgs);
+    if (a.has("policy")) {
+      if (!Files.isRegularFile(Path.of(a.get("policy", "")))) {
+        throw new UsageException("--policy: no such file " + a.get("policy", ""));
+      }
+      spring.add("--sluice.policy=" + a.get("policy", ""));
+    }
+    if (a.has("macie")) {
+      spring.add("--sluice.macie.mode=" + a.get("macie", ""));
+    }
+    if (a.has("threads")) {
+      spring.add("--sluice.job.threads=" + a.intOption("threads", 1, 256));
+    }
+    if (a.has("chunk-size")) {
+      spring.add("--sluice.job.chunk-size=" + a.intOption("chunk-size", 1, 10_000));
+    }
+    if (a.has("output-dir")) {
+      spring.add("--sluice.output-dir=" + a.get("output-dir", ""));
+    }
+    if (a.has("config")) {
+      spring.add("--spring.config.additional-location=file:" + a.get("config", ""));
+    }
+    String date = a.get("date", LocalDate.now(ZoneOffset.UTC).toString());
+    try {
+      LocalDate.parse(date);
+    } catch (RuntimeException e) {
+      throw new UsageException("--date must be yyyy-mm-dd (was '" + date + "')");
+    }
+    String runId = a.get("run-id", newRunId(name));
+    if (!runId.matches("[A-Za-z0-9._-]{1,128}")) {
+      throw new UsageException("--run-id must be 1-128 of [A-Za-z0-9._-]");
+    }
+    return launch(
+        new JobRun(name, source, runId, date, a.has("force"), a.get("findings", ""), spring));
+  }
+
+  static String newRunId(String job) {
+    byte[] r = new byte[2];
+    new SecureRandom().nextBytes(r);
+    return job
+        + "-"
+        + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+        + "-"
+        + HexFormat.of().formatHex(r);
+  }
+
+  int launch(JobRun r) {
+    try (ConfigurableApplicationContext ctx = context(r.springArgs())) {
+      JobOperator op = ctx.getBean(JobOperator.class);
+      JobRepository repo = ctx.getBean(JobRepository.class);
+      Job job = ctx.getBean(r.job() + "Job", Job.class);
+      JobParameters params =
+          new JobParametersBuilder()
+              .addString("source", r.source())
+              .addString("run.id", r.runId())
+              .addString("mode", r.job(), false)
+              .addString("ingest.date", r.date(), false)
+              .addString("force", Boolean.toString(r.force()), false)
+              .toJobParameters();
+      out.println("sluice " + r.job() + ": run " + r.runId() + " over " + r.source());
+      JobExecution ex;
+      try {
+        ex = op.start(job, params);
+      } catch (JobInstanceAlreadyCompleteException e) {
+        err.println(
+            "sluice: run "
+                + r.runId()
+                + " already completed; omit --run-id to start a new run, or add --force");
+        return USAGE;
+      } catch (JobExecutionAlreadyRunningException e) {
+        JobExecution last = repo.getLastJobExecution(job.getName(), params);
+        if (last != null && !ProcessInfoListener.isAlive(last)) {
+          out.println(
+              "execution " + last.getId() + " was left running by a dead process; recovering");
+          op.recover(last);
+          ex = op.start(job, params);
+        } else {
+          err.println("sluice: run " + r.runId() + " is already running in another process");
+          return FAILED;
+        }
+      }
+      int code = summarize(ctx, ex);
+      if (!r.findings().isEmpty() && ex.getStatus() == BatchStatus.COMPLETED) {
+        Object report = ex.getExecutionContext().get("sluice.report");
+        if (report != null) {
+          Path target = Path.of(r.findings());
+          if (target.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+          }
+          Files.copy(
+              Path.of(report.toString()).resolveSibling("findings.jsonl"),
+              target,
+              StandardCopyOption.REPLACE_EXISTING);
+          out.println("findings:  " + target.toAbsolutePath());
+        }
+      }
+      return code;
+    } catch (IOException e) {
+      err.println("sluice: " + e.getMessage());
+      return FAILED;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
+  int startupFailure(Exception e) {
+    Throwable t = e;
+    while (t != null) {
+      if (t instanceof org.springframework.boot.context.properties.bind.BindException be) {
+        Throwable cause = be.getCause();
+        while (cause != null && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        err.println(
+            "sluice: invalid configuration: "
+                + be.getName()
+                + (be.getProperty() != null ? " = '" + be.getProperty().getValue() + "'" : "")
+                + (cause != null ? ": " + cause.getMessage() : ""));
+        return USAGE;
+      }
+      if (t instanceof IllegalArgumentException || t instanceof PolicyException) {
+        err.println("sluice: " + t.getMessage());
+        return USAGE;
+      }
+      t = t.getCause();
+    }
+    err.println("sluice: failed: " + e.getMessage());
+    return FAILED;
+  }
+
+  int summarize(ConfigurableApplicationContext ctx, JobExecution ex) {
+    String runId = ex.getJobParameters().getString("run.id");
+    List<LineageRecord> records = ctx.getBean(LineageStore.class).byRun(runId);
+    RunReport.Totals t = RunReport.totals(records);
+    out.println("execution: " + ex.getId() + " " + ex.getStatus());
+    out.println("documents: " + t.documents() + " " + t.byDecision());
+    if (t.unscannable() > 0) {
+      out.println("unscannable: " + t.unscannable());
+    }
+    Object report = ex.getExecutionContext().get("sluice.report");
+    if (report != null) {
+      out.println("report:    " + report);
+    }
+    if (ex.getStatus() != BatchStatus.COMPLETED) {
+      ex.getAllFailureExceptions()
+          .forEach(
+              f ->
+                  err.println(
+                      "sluice: "
+                          + ex.getJobInstance().getJobName()
+                          + " failed: "
+                          + rootMessage(f)));
+      ex.getStepExecutions().stream()
+          .flatMap(s -> s.getFailureExceptions().stream())
+          .forEach(f -> err.println("sluice: step failed: " + rootMessage(f)));
+      return FAILED;
+    }
+    boolean heldBack = t.unscannable() > 0 || t.byDecision().getOrDefault("QUARANTINE", 0) > 0;
+    return heldBack ? HELD_BACK : OK;
+  }
+
+  static String rootMessage(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) {
+      if (c instanceof dev.sluice.ingest.sink.SinkException) {
+        break;
+      }
+      c = c.getCause();
+    }
+    return c.getClass().getSimpleName() + ": " + c.getMessage();
+  }
+
+  ConfigurableApplicationContext context(List<String> springArgs) {
+    return context(springArgs, true);
+  }
+
+  ConfigurableApplicationContext context(List<String> springArgs, boolean shutdownHook) {
+    SpringApplication app = new SpringApplication(SluiceApplication.class);
+    app.setRegisterShutdownHook(shutdownHook);
+    return app.run(springArgs.toArray(String[]::new));
+  }
+
+  /** The scheduler service of the last {@code schedule} command (tests stop it through this). */
+  volatile ScheduleCommand scheduler;
+
+  int schedule(List<String> argv) {
+    Args a = Args.parse(argv, Set.of("config", "wait-seconds"), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.SCHEDULE);
+      return OK;
+    }
+    List<String> spring = new ArrayList<>(a.springArgs);
+    if (a.has("config")) {
+      spring.add("--spring.config.additional-location=file:" + a.get("config", ""));
+    }
+    int wait = a.has("wait-seconds") ? a.intOption("wait-seconds", 1, 3600) : 120;
+    ConfigurableApplicationContext ctx;
+    try {
+      ctx = context(spring, false);
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+    ScheduleCommand s = new ScheduleCommand(ctx, out);
+    Thread hook =
+        new Thread(
+            () -> {
+              s.shutdown(wait);
+              ctx.close();
+            },
+            "sluice-shutdown");
+    try {
+      s.start();
+      scheduler = s;
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("sluice schedule: running; SIGTERM stops running executions after their chunk");
+      s.await();
+      return OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILED;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it closes the context
+      }
+      if (ctx.isActive() && !Thread.currentThread().getName().equals("sluice-shutdown")) {
+        ctx.close();
+      }
+    }
+  }
+
+  // ---- operations -----------------------------------------------------------------------------
+
+  int jobs(List<String> argv) {
+    Args a = Args.parse(argv, Set.of("limit"), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.JOBS);
+      return OK;
+    }
+    int limit = a.has("limit") ? a.intOption("limit", 1, 1000) : 20;
+    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
+      JobRepository repo = ctx.getBean(JobRepository.class);
+      List<JobExecution> all = new ArrayList<>();
+      for (String name : List.of(JobsConfig.INGEST, JobsConfig.CLASSIFY)) {
+        for (JobInstance i : repo.findJobInstancesByName(name, 0, limit)) {
+          all.addAll(repo.getJobExecutions(i));
+        }
+      }
+      all.sort((x, y) -> Long.compare(y.getId(), x.getId()));
+      out.printf(
+          "%-6s %-9s %-10s %-20s %-20s %s%n", "ID", "JOB", "STATUS", "STARTED", "ENDED", "RUN");
+      for (JobExecution e : all.subList(0, Math.min(limit, all.size()))) {
+        out.printf(
+            "%-6d %-9s %-10s %-20s %-20s %s%n",
+            e.getId(),
+            e.getJobInstance().getJobName(),
+            e.getStatus(),
+            time(e.getStartTime()),
+            time(e.getEndTime()),
+            e.getJobParameters().getString("run.id"));
+      }
+      return OK;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
+  private static String time(java.time.LocalDateTime t) {
+    return t == null ? "-" : t.withNano(0).toString();
+  }
+
+  private JobExecution execution(ConfigurableApplicationContext ctx, String id) {
+    long n;
+    try {
+      n = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new UsageException("execution id must be a number (was '" + id + "')");
+    }
+    JobExecution e = ctx.getBean(JobRepository.class).getJobExecution(n);
+    if (e == null) {
+      throw new UsageException("no job execution " + id);
+    }
+    return e;
+  }
+
+  private static String single(Args a, String what) {
+    if (a.positional.size() != 1) {
+      throw new UsageException(what + " needs exactly one execution id");
+    }
+    return a.positional.get(0);
+  }
+
+  int status(List<String> argv) {
+    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.STATUS);
+      return OK;
+    }
+    String id = single(a, "status");
+    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
+      JobExecution e = execution(ctx, id);
+      out.println(
+          "execution " + e.getId() + " " + e.getJobInstance().getJobName() + " " + e.getStatus());
+      out.println("run:     " + e.getJobParameters().getString("run.id"));
+      out.println("source:  " + e.getJobParameters().getString("source"));
+      out.println("started: " + time(e.getStartTime()) + "  ended: " + time(e.getEndTime()));
+      e.getStepExecutions()
+          .forEach(
+              s ->
+                  out.printf(
+                      "  %-28s %-10s read=%d written=%d filtered=%d%n",
+                      s.getStepName(),
+                      s.getStatus(),
+                      s.getReadCount(),
+                      s.getWriteCount(),
+                      s.getFilterCount()));
+      Object report = e.getExecutionContext().get("sluice.report");
+      if (report != null) {
+        out.println("report:  " + report);
+      }
+      return OK;
+    } catch (UsageException ue) {
+      throw ue;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
+  int restart(List<String> argv) {
+    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.RESTART);
+      return OK;
+    }
+    String id = single(a, "restart");
+    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
+      JobExecution e = execution(ctx, id);
+      JobOperator op = ctx.getBean(JobOperator.class);
+      if (e.getStatus().isRunning()) {
+        if (ProcessInfoListener.isAlive(e)) {
+          err.println("sluice: execution " + id + " is still running");
+          return FAILED;
+        }
+        out.println("execution " + id + " was left running by a dead process; recovering");
+        e = op.recover(e);
+      }
+      out.println(
+          "restarting execution " + id + " (run " + e.getJobParameters().getString("run.id") + ")");
+      JobExecution next = op.restart(e);
+      return summarize(ctx, next);
+    } catch (UsageException ue) {
+      throw ue;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
+  int stop(List<String> argv) {
+    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.STOP);
+      return OK;
+    }
+    String id = single(a, "stop");
+    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
+      JobExecution e = execution(ctx, id);
+      ctx.getBean(JobOperator.class).stop(e);
+      out.println(
+          "stop requested for execution "
+              + id
+              + "; it stops after its current chunk and can be restarted");
+      return OK;
+    } catch (UsageException ue) {
+      throw ue;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
+  int policy(List<String> argv) {
+    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    if (a.has("help") || a.positional.isEmpty()) {
+      out.print(Help.POLICY);
+      return a.has("help") ? OK : USAGE;
+    }
+    if (!a.positional.get(0).equals("validate") || a.positional.size() != 2) {
+      throw new UsageException("usage: sluice policy validate <file>");
+    }
+    Path file = Path.of(a.positional.get(1));
+    try {
+      var p = PolicyLoader.load(file);
+      out.println(
+          file
+              + ": valid (policy '"
+              + p.name()
+              + "', "
+              + p.rules().size()
+              + " rules, "
+              + p.datasets().size()
+              + " datasets, sha256 "
+              + p.hash()
+              + ")");
+      return OK;
+    } catch (PolicyException e) {
+      err.println(e.getMessage());
+      return USAGE;
+    } catch (IOException e) {
+      err.println("sluice: cannot read " + file + ": " + e.getMessage());
+      return USAGE;
+    }
+  }
+
+  int lineage(List<String> argv) {
+    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    if (a.has("help") || a.positional.size() != 1) {
+      out.print(Help.LINEAGE);
+      return a.has("help") ? OK : USAGE;
+    }
+    String uri = a.positional.get(0);
+    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
+      LineageStore store = ctx.getBean(LineageStore.class);
+      List<LineageRecord> from = store.byOutput(uri);
+      List<LineageRecord> to = store.bySource(uri);
+      if (from.isEmpty() && to.isEmpty()) {
+        out.println("no lineage for " + uri);
+        return FAILED;
+      }
+      for (LineageRecord r : from) {
+        out.println("output " + uri + " came from:");
+        print(r);
+      }
+      if (!to.isEmpty()) {
+        out.println("source " + uri + " went to:");
+        to.forEach(this::print);
+      }
+      return OK;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
+  private void print(LineageRecord r) {
+    out.println(
+        "  run "
+            + r.runId()
+            + " ("
+            + r.mode()
+            + ", job execution "
+            + r.jobExecutionId()
+            + ") "
+            + r.decision()
+            + " at "
+            + r.processedAt());
+    out.println("    source " + r.sourceUri() + " etag " + r.eTag() + " sha256 " + r.sha256());
+    out.println(
+        "    policy "
+            + r.policyHash()
+            + " catalogue "
+            + r.catalogVersion()
+            + " extractor "
+            + r.extractor());
+    out.println("    reasons " + r.reasons());
+    out.println("    counts " + r.findingCounts() + " redactions " + r.redactionCounts());
+    r.outputUris().forEach(o -> out.println("    -> " + o));
+  }
+
+  static Map<String, String> none() {
+    return Map.of();
+  }
+}

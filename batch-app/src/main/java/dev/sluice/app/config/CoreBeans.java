@@ -1,0 +1,161 @@
+package dev.sluice.app.config;
+
+import dev.sluice.classifiers.Scanner;
+import dev.sluice.ingest.aws.AwsClients;
+import dev.sluice.ingest.aws.AwsSettings;
+import dev.sluice.ingest.decide.Policy;
+import dev.sluice.ingest.decide.PolicyLoader;
+import dev.sluice.ingest.extract.ExtractionLimits;
+import dev.sluice.ingest.extract.ExtractionWorkspace;
+import dev.sluice.ingest.extract.Extractor;
+import dev.sluice.ingest.extract.TikaExtractor;
+import dev.sluice.ingest.lineage.JdbcLineageStore;
+import dev.sluice.ingest.lineage.LineageStore;
+import dev.sluice.ingest.sink.PartStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.macie2.Macie2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** Singletons shared by every job: AWS clients, scanner, extractor, policy, stores. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SluiceProperties.class)
+public class CoreBeans {
+
+  @Bean
+  ValidatedProperties validatedProperties(SluiceProperties props) {
+    props.validate();
+    return new ValidatedProperties(props);
+  }
+
+  /** Marker that configuration passed validation; beans that use it start only after. */
+  public record ValidatedProperties(SluiceProperties props) {}
+
+  @Bean
+  AwsSettings awsSettings(ValidatedProperties v) {
+    SluiceProperties.Aws a = v.props().aws();
+    return new AwsSettings(
+        a.region(),
+        uri(a.s3Endpoint()),
+        uri(a.kmsEndpoint()),
+        uri(a.macieEndpoint()),
+        a.pathStyle(),
+        a.accessKey(),
+        a.secretKey());
+  }
+
+  private static Optional<URI> uri(String s) {
+    return s.isBlank() ? Optional.empty() : Optional.of(URI.create(s));
+  }
+
+  @Bean(destroyMethod = "close")
+  @Lazy
+  S3Client s3Client(AwsSettings s) {
+    return AwsClients.s3(s);
+  }
+
+  @Bean(destroyMethod = "close")
+  @Lazy
+  KmsClient kmsClient(AwsSettings s) {
+    return AwsClients.kms(s);
+  }
+
+  @Bean(destroyMethod = "close")
+  @Lazy
+  Macie2Client macieClient(AwsSettings s) {
+    return AwsClients.macie(s);
+  }
+
+  @Bean
+  Scanner scanner(ValidatedProperties v) {
+    return Scanner.builder().fingerprintKey(fingerprintKey(v.props())).build();
+  }
+
+  @Bean
+  CatalogInfo catalogInfo() {
+    return new CatalogInfo(CatalogInfo.current());
+  }
+
+  /** A private, owner-only spool directory; leftovers of killed runs are swept at start. */
+  @Bean(destroyMethod = "close")
+  ExtractionWorkspace extractionWorkspace(ValidatedProperties v) {
+    return ExtractionWorkspace.open(Path.of(v.props().dataDir()).resolve("extract"));
+  }
+
+  @Bean
+  Extractor extractor(ValidatedProperties v, ExtractionWorkspace workspace) {
+    SluiceProperties.Extraction e = v.props().extraction();
+    return TikaExtractor.builder()
+        .limits(
+            ExtractionLimits.builder()
+                .maxDocumentBytes(e.maxObjectBytes())
+                .maxCharsPerUnit(e.maxCharsPerUnit())
+                .maxTotalChars(e.maxTotalChars())
+                .timeout(java.time.Duration.ofSeconds(e.timeoutSeconds()))
+                .maxNestingDepth(e.maxNestingDepth())
+                .maxEmbeddedEntries(e.maxEmbeddedEntries())
+                .maxExpansionRatio(e.maxExpansionRatio())
+                .maxEntityExpansions(e.maxEntityExpansions())
+                .build())
+        .workspace(workspace)
+        .build();
+  }
+
+  @Bean
+  Policy policy(ValidatedProperties v) throws IOException {
+    String path = v.props().policy();
+    return path.isBlank() ? PolicyLoader.defaultPolicy() : PolicyLoader.load(Path.of(path));
+  }
+
+  @Bean
+  LineageStore lineageStore(DataSource dataSource) {
+    return JdbcLineageStore.create(dataSource);
+  }
+
+  @Bean
+  PartStore partStore(DataSource dataSource) {
+    return PartStore.create(dataSource);
+  }
+
+  /**
+   * The HMAC key for finding fingerprints: configured, or generated once into {@code
+   * <data-dir>/fingerprint.key} (owner-only) so fingerprints stay comparable across runs.
+   */
+  static byte[] fingerprintKey(SluiceProperties p) {
+    if (!p.fingerprintKey().isEmpty()) {
+      return p.fingerprintKey().getBytes(StandardCharsets.UTF_8);
+    }
+    Path file = Path.of(p.dataDir()).resolve("fingerprint.key");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path tmp = Files.createTempFile(file.getParent(), "fingerprint", ".tmp");
+        try {
+          Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+          // non-POSIX file system: rely on the data directory's permissions
+        }
+        Files.write(tmp, key);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      }
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create fingerprint key " + file, e);
+    }
+  }
+}

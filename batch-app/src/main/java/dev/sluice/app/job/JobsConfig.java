@@ -1,0 +1,204 @@
+package dev.sluice.app.job;
+
+import dev.sluice.app.config.CatalogInfo;
+import dev.sluice.app.config.CoreBeans.ValidatedProperties;
+import dev.sluice.app.step.OutcomeProcessor;
+import dev.sluice.app.step.OutcomeWriter;
+import dev.sluice.app.step.PreflightTasklet;
+import dev.sluice.app.step.Progress;
+import dev.sluice.app.step.PublishTasklet;
+import dev.sluice.app.step.ReportTasklet;
+import dev.sluice.app.step.RunContexts;
+import dev.sluice.app.step.SourceItemReader;
+import dev.sluice.app.step.SourcePartitioner;
+import dev.sluice.classifiers.Scanner;
+import dev.sluice.ingest.Outcome;
+import dev.sluice.ingest.decide.Policy;
+import dev.sluice.ingest.extract.Extractor;
+import dev.sluice.ingest.lineage.LineageStore;
+import dev.sluice.ingest.sink.PartStore;
+import dev.sluice.ingest.source.SourceItem;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.macie2.Macie2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The two jobs. {@code ingest}: preflight, process (partitioned by sub-prefix), publish, report.
+ * {@code classify} (dry run): process, report; it never writes a dataset.
+ */
+@Configuration(proxyBeanMethods = false)
+public class JobsConfig {
+  public static final String INGEST = "ingest";
+  public static final String CLASSIFY = "classify";
+
+  @Bean
+  RunContexts runContexts(
+      ValidatedProperties v,
+      Policy policy,
+      Scanner scanner,
+      CatalogInfo catalog,
+      Extractor extractor,
+      ObjectProvider<S3Client> s3,
+      ObjectProvider<KmsClient> kms,
+      ObjectProvider<Macie2Client> macie) {
+    return new RunContexts(v.props(), policy, scanner, catalog, extractor, s3, kms, macie);
+  }
+
+  @Bean
+  @StepScope
+  SourcePartitioner sourcePartitioner(
+      RunContexts runs, @Value("#{stepExecution}") StepExecution step) {
+    return new SourcePartitioner(runs.of(step.getJobExecution()));
+  }
+
+  @Bean
+  @StepScope
+  SourceItemReader sourceItemReader(
+      RunContexts runs,
+      @Value("#{stepExecution}") StepExecution step,
+      @Value("#{stepExecutionContext['sluice.prefix']}") String prefix,
+      @Value("#{stepExecutionContext['sluice.recursive']}") String recursive) {
+    return new SourceItemReader(
+        runs.of(step.getJobExecution()), prefix, Boolean.parseBoolean(recursive));
+  }
+
+  @Bean
+  @StepScope
+  OutcomeProcessor outcomeProcessor(
+      RunContexts runs,
+      LineageStore lineage,
+      Progress progress,
+      ValidatedProperties v,
+      @Value("#{stepExecution}") StepExecution step) {
+    return new OutcomeProcessor(
+        runs.of(step.getJobExecution()), lineage, progress, v.props().job().throttleMs());
+  }
+
+  @Bean
+  Progress progress(ValidatedProperties v) {
+    return new Progress(
+        System.console() != null && System.getenv("SLUICE_NO_PROGRESS_LINE") == null,
+        v.props().job().progressSeconds(),
+        System.err);
+  }
+
+  @Bean
+  @StepScope
+  OutcomeWriter outcomeWriter(
+      RunContexts runs,
+      LineageStore lineage,
+      PartStore parts,
+      @Value("#{stepExecution}") StepExecution step,
+      @Value("#{stepExecutionContext['sluice.partition']}") Integer partition) {
+    return new OutcomeWriter(runs.of(step.getJobExecution()), lineage, parts, step, partition);
+  }
+
+  private Step worker(
+      String name,
+      JobRepository repo,
+      PlatformTransactionManager tm,
+      ValidatedProperties v,
+      SourceItemReader reader,
+      OutcomeProcessor processor,
+      OutcomeWriter writer) {
+    return new StepBuilder(name, repo)
+        .<SourceItem, Outcome>chunk(v.props().job().chunkSize())
+        .transactionManager(tm)
+        .reader(reader)
+        .processor(processor)
+        .writer(writer)
+        .build();
+  }
+
+  private Step partitioned(
+      String name,
+      JobRepository repo,
+      ValidatedProperties v,
+      SourcePartitioner partitioner,
+      Step worker) {
+    SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("sluice-" + name + "-");
+    executor.setConcurrencyLimit(v.props().effectiveThreads());
+    return new StepBuilder(name, repo)
+        .partitioner(worker.getName(), partitioner)
+        .step(worker)
+        .gridSize(v.props().effectiveThreads())
+        .taskExecutor(executor)
+        .build();
+  }
+
+  @Bean
+  Job ingestJob(
+      JobRepository repo,
+      PlatformTransactionManager tm,
+      ValidatedProperties v,
+      RunContexts runs,
+      Progress progress,
+      SourcePartitioner partitioner,
+      LineageStore lineage,
+      PartStore parts,
+      SourceItemReader reader,
+      OutcomeProcessor processor,
+      OutcomeWriter writer,
+      OpenLineageListener openLineage) {
+    Step worker = worker("ingest-worker", repo, tm, v, reader, processor, writer);
+    return new JobBuilder(INGEST, repo)
+        .listener(new ProcessInfoListener(repo))
+        .listener(runs)
+        .listener(openLineage)
+        .listener(progress)
+        .start(
+            new StepBuilder("ingest-preflight", repo)
+                .tasklet(new PreflightTasklet(runs), tm)
+                .build())
+        .next(partitioned("ingest-process", repo, v, partitioner, worker))
+        .next(
+            new StepBuilder("ingest-publish", repo)
+                .tasklet(new PublishTasklet(runs, parts), tm)
+                .build())
+        .next(
+            new StepBuilder("ingest-report", repo)
+                .tasklet(new ReportTasklet(runs, lineage), tm)
+                .build())
+        .build();
+  }
+
+  @Bean
+  Job classifyJob(
+      JobRepository repo,
+      PlatformTransactionManager tm,
+      ValidatedProperties v,
+      RunContexts runs,
+      Progress progress,
+      SourcePartitioner partitioner,
+      LineageStore lineage,
+      SourceItemReader reader,
+      OutcomeProcessor processor,
+      OutcomeWriter writer,
+      OpenLineageListener openLineage) {
+    Step worker = worker("classify-worker", repo, tm, v, reader, processor, writer);
+    return new JobBuilder(CLASSIFY, repo)
+        .listener(new ProcessInfoListener(repo))
+        .listener(runs)
+        .listener(openLineage)
+        .listener(progress)
+        .start(partitioned("classify-process", repo, v, partitioner, worker))
+        .next(
+            new StepBuilder("classify-report", repo)
+                .tasklet(new ReportTasklet(runs, lineage), tm)
+                .build())
+        .build();
+  }
+}

@@ -1,0 +1,261 @@
+package dev.sluice.app.step;
+
+import dev.sluice.app.config.CatalogInfo;
+import dev.sluice.app.config.SluiceProperties;
+import dev.sluice.app.config.SourceLocation;
+import dev.sluice.classifiers.Scanner;
+import dev.sluice.ingest.Pipeline;
+import dev.sluice.ingest.decide.DatasetSpec;
+import dev.sluice.ingest.decide.Policy;
+import dev.sluice.ingest.extract.Extractor;
+import dev.sluice.ingest.macie.MacieEvidence;
+import dev.sluice.ingest.macie.MacieFindingsIndex;
+import dev.sluice.ingest.macie.MacieMode;
+import dev.sluice.ingest.macie.MacieSignals;
+import dev.sluice.ingest.report.FindingsLog;
+import dev.sluice.ingest.sink.CuratedWriter;
+import dev.sluice.ingest.sink.DatasetSink;
+import dev.sluice.ingest.sink.KmsPreflight;
+import dev.sluice.ingest.sink.PartitionLayout;
+import dev.sluice.ingest.sink.ResolvedKey;
+import dev.sluice.ingest.sink.SinkException;
+import dev.sluice.ingest.source.LocalSource;
+import dev.sluice.ingest.source.S3Source;
+import dev.sluice.ingest.source.Source;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.macie2.Macie2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Everything one job execution shares across its steps and partitions: run id, mode, source,
+ * pipeline, pre-flighted keys and sink. Job-scoped; lazily built, thread-safe.
+ */
+public class RunContext {
+  private final SluiceProperties props;
+  private final Policy policy;
+  private final Scanner scanner;
+  private final CatalogInfo catalog;
+  private final Extractor extractor;
+  private final ObjectProvider<S3Client> s3;
+  private final ObjectProvider<KmsClient> kms;
+  private final ObjectProvider<Macie2Client> macie;
+  private final String runId;
+  private final Pipeline.Mode mode;
+  private final SourceLocation location;
+  private final LocalDate ingestDate;
+  private final boolean force;
+
+  private Source source;
+  private Pipeline pipeline;
+  private Map<String, ResolvedKey> keys;
+  private DatasetSink sink;
+  private FindingsLog findings;
+
+  public RunContext(
+      SluiceProperties props,
+      Policy policy,
+      Scanner scanner,
+      CatalogInfo catalog,
+      Extractor extractor,
+      ObjectProvider<S3Client> s3,
+      ObjectProvider<KmsClient> kms,
+      ObjectProvider<Macie2Client> macie,
+      String runId,
+      String mode,
+      String source,
+      String ingestDate,
+      boolean force) {
+    this.props = props;
+    this.policy = policy;
+    this.scanner = scanner;
+    this.catalog = catalog;
+    this.extractor = extractor;
+    this.s3 = s3;
+    this.kms = kms;
+    this.macie = macie;
+    this.runId = runId;
+    this.mode = Pipeline.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    this.location = SourceLocation.parse(source);
+    this.ingestDate = LocalDate.parse(ingestDate);
+    this.force = force;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Pipeline.Mode mode() {
+    return mode;
+  }
+
+  public SourceLocation location() {
+    return location;
+  }
+
+  public boolean force() {
+    return force;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  public String catalogVersion() {
+    return catalog.version();
+  }
+
+  /** The source reader. */
+  public synchronized Source source() {
+    if (source == null) {
+      source =
+          location.isS3()
+              ? S3Source.of(s3.getObject(), location.bucket())
+              : LocalSource.of(location.root());
+    }
+    return source;
+  }
+
+  /** Datasets of the policy, or the configured default dataset when the policy has none. */
+  public List<DatasetSpec> datasets() {
+    if (!policy.datasets().isEmpty()) {
+      return policy.datasets();
+    }
+    SluiceProperties.Dataset d = props.dataset();
+    if (d.bucket().isBlank() || d.kmsKeyId().isBlank()) {
+      return List.of();
+    }
+    return List.of(
+        new DatasetSpec(
+            d.name(), List.of(), d.bucket(), d.name(), d.kmsKeyId(), d.classification()));
+  }
+
+  Optional<DatasetSpec> datasetFor(String key) {
+    return datasets().stream().filter(d -> d.covers(key)).findFirst();
+  }
+
+  /** The document pipeline of this run. */
+  public synchronized Pipeline pipeline() {
+    if (pipeline == null) {
+      pipeline =
+          Pipeline.builder()
+              .source(source())
+              .extractor(extractor)
+              .scanner(scanner, catalog.version())
+              .macie(macieSignals())
+              .policy(policy)
+              .datasets(this::datasetFor)
+              .mode(mode)
+              .runId(runId)
+              .maxObjectBytes(props.extraction().maxObjectBytes())
+              .build();
+    }
+    return pipeline;
+  }
+
+  private MacieSignals macieSignals() {
+    MacieMode m = MacieMode.valueOf(props.macie().mode().toUpperCase(Locale.ROOT));
+    if (m == MacieMode.OFF) {
+      return MacieSignals.off();
+    }
+    if (!location.isS3()) {
+      String why = "Macie results exist only for S3 sources";
+      return m == MacieMode.REQUIRED ? item -> MacieEvidence.unavailable(why) : MacieSignals.off();
+    }
+    return MacieFindingsIndex.load(macie.getObject(), location.bucket(), m);
+  }
+
+  /**
+   * Pre-flights every dataset's key and bucket once; throws {@link SinkException} naming the key or
+   * bucket and the problem.
+   */
+  public synchronized Map<String, ResolvedKey> preflight() {
+    if (keys == null) {
+      List<DatasetSpec> ds = datasets();
+      if (ds.isEmpty()) {
+        throw new SinkException(
+            "no curated dataset configured: set datasets in the policy, or sluice.dataset.bucket"
+                + " and sluice.dataset.kms-key-id");
+      }
+      Map<String, ResolvedKey> out = new LinkedHashMap<>();
+      for (DatasetSpec d : ds) {
+        String region = bucketRegion(d.bucket());
+        out.put(
+            d.name(),
+            KmsPreflight.check(
+                kms.getObject(), d.kmsKeyId(), region, props.sink().requireCustomerManagedKey()));
+      }
+      keys = out;
+    }
+    return keys;
+  }
+
+  private String bucketRegion(String bucket) {
+    S3Client client = s3.getObject();
+    try {
+      client.headBucket(r -> r.bucket(bucket));
+    } catch (SdkException e) {
+      throw new SinkException(
+          "curated bucket '" + bucket + "' is not reachable: " + e.getClass().getSimpleName(), e);
+    }
+    try {
+      String loc = client.getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString();
+      return loc == null || loc.isBlank() || "null".equals(loc) ? "us-east-1" : loc;
+    } catch (SdkException e) {
+      return props.aws().region();
+    }
+  }
+
+  /** The curated sink of this run (ingest only). */
+  public synchronized DatasetSink sink() {
+    if (sink == null) {
+      Map<String, DatasetSpec> byName = new LinkedHashMap<>();
+      datasets().forEach(d -> byName.put(d.name(), d));
+      sink =
+          new DatasetSink(
+              curatedWriter(),
+              PartitionLayout.of(props.sink().layout()),
+              byName,
+              preflight(),
+              runId,
+              ingestDate);
+    }
+    return sink;
+  }
+
+  /** The writer every curated object goes through. */
+  public CuratedWriter curatedWriter() {
+    return new CuratedWriter(
+        s3.getObject(), props.sink().bucketKeyEnabled(), props.sink().verifyObjects());
+  }
+
+  public S3Client s3() {
+    return s3.getObject();
+  }
+
+  /** The findings log of this run. */
+  public synchronized FindingsLog findings() {
+    if (findings == null) {
+      findings = new FindingsLog(workDir().resolve("findings"));
+    }
+    return findings;
+  }
+
+  /** Working files of this run (findings chunks). */
+  public Path workDir() {
+    return Path.of(props.dataDir()).resolve("runs").resolve(runId);
+  }
+
+  /** Where this run's reports go. */
+  public Path reportDir() {
+    return Path.of(props.outputDir()).resolve("reports").resolve(runId);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.sluice.ingest;
+
+import dev.sluice.ingest.decide.Evidence;
+import dev.sluice.ingest.decide.Verdict;
+import dev.sluice.ingest.extract.UnscannableReason;
+import dev.sluice.ingest.lineage.LineageRecord;
+import dev.sluice.ingest.macie.MacieEvidence;
+import dev.sluice.ingest.sink.DatasetRecord;
+import dev.sluice.ingest.source.SourceItem;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the pipeline concluded about one source document. Every document gets exactly one outcome,
+ * including broken, encrypted, oversized and hostile ones.
+ *
+ * @param item the source object
+ * @param lineage the lineage record (outputs filled in by the sink step)
+ * @param unscannable why the document could not be scanned, if so
+ * @param detail payload-free detail of an extraction failure
+ * @param units per-unit findings
+ * @param macie Macie evidence for this version
+ * @param evidence aggregated evidence the policy saw
+ * @param verdict the decision and its reasons
+ * @param records records to write to the curated dataset (ingest mode, approved data only)
+ */
+public record Outcome(
+    SourceItem item,
+    LineageRecord lineage,
+    Optional<UnscannableReason> unscannable,
+    String detail,
+    List<UnitReport> units,
+    MacieEvidence macie,
+    List<Evidence> evidence,
+    Verdict verdict,
+    List<DatasetRecord> records) {
+  public Outcome {
+    Objects.requireNonNull(item, "item");
+    Objects.requireNonNull(lineage, "lineage");
+    Objects.requireNonNull(unscannable, "unscannable");
+    Objects.requireNonNull(detail, "detail");
+    units = List.copyOf(units);
+    Objects.requireNonNull(macie, "macie");
+    evidence = List.copyOf(evidence);
+    Objects.requireNonNull(verdict, "verdict");
+    records = List.copyOf(records);
+    if (!verdict.decision().writesData() && !records.isEmpty()) {
+      throw new IllegalArgumentException("records for a document that may not be written");
+    }
+  }
+
+  /** Finding counts per identifier, as stored in lineage. */
+  public Map<String, Integer> findingCounts() {
+    return lineage.findingCounts();
+  }
+
+  @Override
+  public String toString() {
+    return "Outcome[" + item.uri() + " " + verdict.decision() + "]";
+  }
+}

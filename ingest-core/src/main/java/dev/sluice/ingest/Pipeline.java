@@ -1,0 +1,489 @@
+package dev.sluice.ingest;
+
+import dev.sluice.classifiers.Category;
+import dev.sluice.classifiers.Finding;
+import dev.sluice.classifiers.Scanner;
+import dev.sluice.classifiers.Severity;
+import dev.sluice.ingest.decide.DatasetSpec;
+import dev.sluice.ingest.decide.Decision;
+import dev.sluice.ingest.decide.DocumentSignals;
+import dev.sluice.ingest.decide.Evidence;
+import dev.sluice.ingest.decide.Policy;
+import dev.sluice.ingest.decide.Reason;
+import dev.sluice.ingest.decide.SignalSource;
+import dev.sluice.ingest.decide.Verdict;
+import dev.sluice.ingest.extract.Extraction;
+import dev.sluice.ingest.extract.Extractor;
+import dev.sluice.ingest.extract.TextUnit;
+import dev.sluice.ingest.extract.UnscannableReason;
+import dev.sluice.ingest.lineage.LineageRecord;
+import dev.sluice.ingest.macie.MacieDetection;
+import dev.sluice.ingest.macie.MacieEvidence;
+import dev.sluice.ingest.macie.MacieFinding;
+import dev.sluice.ingest.macie.MacieSignals;
+import dev.sluice.ingest.sink.DatasetRecord;
+import dev.sluice.ingest.source.Source;
+import dev.sluice.ingest.source.SourceItem;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Runs one document through source, extract, classify, Macie, decide and (for ingest) prepares the
+ * records the sink will write. The only place that knows the stage order. Thread-safe: all state is
+ * immutable and every stage is thread-safe.
+ */
+public final class Pipeline {
+
+  /** Dry-run classification, or ingestion that prepares curated records. */
+  public enum Mode {
+    CLASSIFY,
+    INGEST;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  private final Source source;
+  private final Extractor extractor;
+  private final Scanner scanner;
+  private final String catalogVersion;
+  private final MacieSignals macie;
+  private final Policy policy;
+  private final Function<String, Optional<DatasetSpec>> datasets;
+  private final Mode mode;
+  private final String runId;
+  private final long maxObjectBytes;
+  private final Clock clock;
+
+  private Pipeline(Builder b) {
+    this.source = Objects.requireNonNull(b.source, "source");
+    this.extractor = Objects.requireNonNull(b.extractor, "extractor");
+    this.scanner = Objects.requireNonNull(b.scanner, "scanner");
+    this.catalogVersion = Objects.requireNonNull(b.catalogVersion, "catalogVersion");
+    this.macie = Objects.requireNonNull(b.macie, "macie");
+    this.policy = Objects.requireNonNull(b.policy, "policy");
+    this.datasets = b.datasets != null ? b.datasets : policy::datasetFor;
+    this.mode = Objects.requireNonNull(b.mode, "mode");
+    this.runId = Objects.requireNonNull(b.runId, "runId");
+    this.maxObjectBytes = b.maxObjectBytes;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Policy policy() {
+    return policy;
+  }
+
+  public String catalogVersion() {
+    return catalogVersion;
+  }
+
+  /**
+   * Processes one document. Never throws for bad input: failures are outcomes. An unexpected
+   * exception (a bug in a parser or a stage) also becomes an outcome, never approved, so one
+   * document cannot stop the job.
+   */
+  public Outcome process(SourceItem item) {
+    try {
+      return doProcess(item);
+    } catch (RuntimeException | StackOverflowError e) {
+      return failure(item, UnscannableReason.INTERNAL_ERROR, e.getClass().getSimpleName());
+    }
+  }
+
+  /** An outcome for a document that could not be processed at all. */
+  public Outcome failure(SourceItem item, UnscannableReason reason, String detail) {
+    Verdict verdict =
+        policy.evaluate(
+            new DocumentSignals(List.of(), Optional.of(reason.name()), false, Optional.empty()));
+    LineageRecord lineage =
+        new LineageRecord(
+            id(runId, item.uri(), item.versionId(), item.eTag()),
+            runId,
+            0,
+            0,
+            item.uri(),
+            item.versionId(),
+            item.eTag(),
+            item.size(),
+            "",
+            "none",
+            catalogVersion,
+            policy.hash(),
+            datasets.apply(item.key()).map(DatasetSpec::name).orElse(""),
+            verdict.decision().name(),
+            verdict.reasons().stream().map(Reason::toString).toList(),
+            reason.name(),
+            Map.of(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            mode.label(),
+            clock.instant());
+    return new Outcome(
+        item,
+        lineage,
+        Optional.of(reason),
+        detail,
+        List.of(),
+        MacieEvidence.none(),
+        List.of(),
+        verdict,
+        List.of());
+  }
+
+  private Outcome doProcess(SourceItem item) {
+    Read read = read(item);
+    Extraction ex = read.extraction;
+
+    List<UnitReport> units = new ArrayList<>();
+    List<List<Finding>> findingsPerUnit = new ArrayList<>();
+    for (TextUnit u : ex.units()) {
+      List<Finding> f = u.text().isEmpty() ? List.of() : scanner.scan(u.text());
+      findingsPerUnit.add(f);
+      units.add(new UnitReport(u.path(), u.mediaType(), u.text().length(), u.truncated(), f));
+    }
+
+    MacieEvidence mac = macie.forObject(item);
+    List<Evidence> evidence = evidence(units, mac);
+    Optional<UnscannableReason> unscannable = ex.unscannable();
+    DocumentSignals signals =
+        new DocumentSignals(
+            evidence, unscannable.map(Enum::name), ex.truncated(), mac.unavailable());
+    Verdict verdict = policy.evaluate(signals);
+    Optional<DatasetSpec> dataset = datasets.apply(item.key());
+
+    verdict = requireDataset(verdict, dataset);
+    verdict = requireRedactableEvidence(verdict, evidence);
+
+    String lineageId = id(runId, item.uri(), item.versionId(), item.eTag());
+    List<DatasetRecord> records = List.of();
+    Map<String, Integer> redactions = Map.of();
+    if (mode == Mode.INGEST && verdict.decision().writesData()) {
+      Prepared p = prepare(item, ex.units(), findingsPerUnit, verdict, dataset.get(), lineageId);
+      if (p.refusal != null) {
+        verdict = escalate(verdict, p.refusal);
+      } else {
+        records = p.records;
+        redactions = p.redactions;
+      }
+    }
+
+    Map<String, Integer> counts = new TreeMap<>();
+    evidence.forEach(e -> counts.put(e.identifierId(), e.count()));
+    LineageRecord lineage =
+        new LineageRecord(
+            lineageId,
+            runId,
+            0,
+            0,
+            item.uri(),
+            item.versionId(),
+            item.eTag(),
+            item.size(),
+            read.sha256,
+            ex.extractor(),
+            catalogVersion,
+            policy.hash(),
+            dataset.map(DatasetSpec::name).orElse(""),
+            verdict.decision().name(),
+            verdict.reasons().stream().map(Reason::toString).toList(),
+            unscannable.map(Enum::name).orElse(""),
+            counts,
+            redactions,
+            mac.current().stream().map(MacieFinding::id).toList(),
+            mac.stale().stream().map(MacieFinding::id).toList(),
+            List.of(),
+            mode.label(),
+            clock.instant());
+    return new Outcome(
+        item, lineage, unscannable, ex.detail(), units, mac, evidence, verdict, records);
+  }
+
+  private record Read(Extraction extraction, String sha256) {}
+
+  private Read read(SourceItem item) {
+    String extractorName = "none";
+    if (item.size() > maxObjectBytes) {
+      return new Read(
+          Extraction.failed(
+              List.of(),
+              UnscannableReason.SIZE_LIMIT,
+              "object is " + item.size() + " bytes, limit " + maxObjectBytes,
+              extractorName),
+          "");
+    }
+    MessageDigest sha = sha256();
+    try (InputStream raw = source.open(item);
+        DigestInputStream in = new DigestInputStream(raw, sha)) {
+      Extraction ex = extractor.extract(in, item.fileName(), item.size());
+      // finish the hash over bytes the parser did not need (bounded by the size limit)
+      in.transferTo(OutputStreamNull.INSTANCE);
+      return new Read(ex, HexFormat.of().formatHex(sha.digest()));
+    } catch (IOException | RuntimeException e) {
+      return new Read(
+          Extraction.failed(
+              List.of(),
+              UnscannableReason.READ_ERROR,
+              "cannot read source: " + e.getClass().getSimpleName(),
+              extractorName),
+          "");
+    }
+  }
+
+  static List<Evidence> evidence(List<UnitReport> units, MacieEvidence mac) {
+    record Acc(Category category, Severity severity, int count, Set<SignalSource> sources) {}
+    Map<String, Acc> acc = new LinkedHashMap<>();
+    for (UnitReport u : units) {
+      for (Finding f : u.findings()) {
+        acc.merge(
+            f.identifierId(),
+            new Acc(f.category(), f.severity(), 1, EnumSet.of(SignalSource.SLUICE)),
+            (a, b) ->
+                new Acc(
+                    a.category,
+                    a.severity.max(b.severity),
+                    a.count + 1,
+                    union(a.sources, b.sources)));
+      }
+    }
+    for (MacieFinding mf : mac.current()) {
+      for (MacieDetection d : mf.detections()) {
+        Severity sev =
+            d.category() == Category.CREDENTIALS || d.category() == Category.FINANCIAL_INFORMATION
+                ? Severity.HIGH
+                : Severity.MEDIUM;
+        int n = (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.count()));
+        acc.merge(
+            d.type(),
+            new Acc(d.category(), sev, n, EnumSet.of(SignalSource.MACIE)),
+            (a, b) ->
+                new Acc(
+                    a.category,
+                    a.severity.max(b.severity),
+                    Math.max(a.count, b.count),
+                    union(a.sources, b.sources)));
+      }
+    }
+    List<Evidence> out = new ArrayList<>();
+    acc.forEach((id, a) -> out.add(new Evidence(id, a.category, a.severity, a.count, a.sources)));
+    out.sort(Comparator.comparing(Evidence::identifierId));
+    return out;
+  }
+
+  private static Set<SignalSource> union(Set<SignalSource> a, Set<SignalSource> b) {
+    EnumSet<SignalSource> s = EnumSet.noneOf(SignalSource.class);
+    s.addAll(a);
+    s.addAll(b);
+    return s;
+  }
+
+  private static Verdict requireDataset(Verdict v, Optional<DatasetSpec> dataset) {
+    if (v.decision().writesData() && dataset.isEmpty()) {
+      return escalate(v, new Reason("no-dataset", Decision.QUARANTINE, "no dataset covers key"));
+    }
+    return v;
+  }
+
+  /** REDACT needs offsets: evidence seen only by Macie cannot be redacted, so it is not written. */
+  private static Verdict requireRedactableEvidence(Verdict v, List<Evidence> evidence) {
+    if (v.decision() != Decision.REDACT) {
+      return v;
+    }
+    for (Evidence e : evidence) {
+      if (v.redactions().containsKey(e.identifierId())
+          && !e.sources().contains(SignalSource.SLUICE)) {
+        return escalate(
+            v,
+            new Reason(
+                "macie-only-evidence",
+                Decision.QUARANTINE,
+                e.identifierId() + " found by Macie only; no offsets to redact"));
+      }
+    }
+    return v;
+  }
+
+  private static Verdict escalate(Verdict v, Reason r) {
+    List<Reason> reasons = new ArrayList<>(v.reasons());
+    reasons.add(r);
+    Decision d = v.decision().mostRestrictive(r.action());
+    return new Verdict(d, reasons, d == Decision.REDACT ? v.redactions() : Map.of());
+  }
+
+  private record Prepared(
+      List<DatasetRecord> records, Map<String, Integer> redactions, Reason refusal) {}
+
+  private Prepared prepare(
+      SourceItem item,
+      List<TextUnit> units,
+      List<List<Finding>> findings,
+      Verdict verdict,
+      DatasetSpec ds,
+      String lineageId) {
+    List<DatasetRecord> records = new ArrayList<>();
+    Map<String, Integer> redactions = new TreeMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      TextUnit u = units.get(i);
+      if (u.text().isBlank()) {
+        continue;
+      }
+      String text = u.text();
+      if (verdict.decision() == Decision.REDACT && !findings.get(i).isEmpty()) {
+        text = Redaction.apply(text, findings.get(i), verdict.redactions(), redactions);
+        // sink guard: what is about to be written must scan clean
+        List<Finding> residual = scanner.scan(text);
+        if (!residual.isEmpty()) {
+          return new Prepared(
+              List.of(),
+              Map.of(),
+              new Reason(
+                  "sink-guard",
+                  Decision.QUARANTINE,
+                  residual.size()
+                      + " finding(s) remain after redaction, e.g. "
+                      + residual.get(0).identifierId()));
+        }
+      }
+      String version = item.versionId().isEmpty() ? item.eTag() : item.versionId();
+      records.add(
+          new DatasetRecord(
+              id(item.uri(), version, u.path()),
+              ds.name(),
+              ds.classification(),
+              text,
+              item.uri(),
+              version,
+              u.path(),
+              lineageId,
+              Map.of("mediaType", u.mediaType(), "decision", verdict.decision().name())));
+    }
+    return new Prepared(records, redactions, null);
+  }
+
+  static String id(String... parts) {
+    MessageDigest sha = sha256();
+    for (String p : parts) {
+      sha.update(p.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+    }
+    return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Builds a {@link Pipeline}; every stage is required except the dataset resolver. */
+  public static final class Builder {
+    private Source source;
+    private Extractor extractor;
+    private Scanner scanner;
+    private String catalogVersion = "unknown";
+    private MacieSignals macie = MacieSignals.off();
+    private Policy policy;
+    private Function<String, Optional<DatasetSpec>> datasets;
+    private Mode mode = Mode.CLASSIFY;
+    private String runId;
+    private long maxObjectBytes = 5L * 1024 * 1024 * 1024;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder source(Source s) {
+      this.source = s;
+      return this;
+    }
+
+    public Builder extractor(Extractor e) {
+      this.extractor = e;
+      return this;
+    }
+
+    public Builder scanner(Scanner s, String catalogVersion) {
+      this.scanner = s;
+      this.catalogVersion = catalogVersion;
+      return this;
+    }
+
+    public Builder macie(MacieSignals m) {
+      this.macie = m;
+      return this;
+    }
+
+    public Builder policy(Policy p) {
+      this.policy = p;
+      return this;
+    }
+
+    /** Resolves a source key to its dataset; defaults to the policy's datasets. */
+    public Builder datasets(Function<String, Optional<DatasetSpec>> d) {
+      this.datasets = d;
+      return this;
+    }
+
+    public Builder mode(Mode m) {
+      this.mode = m;
+      return this;
+    }
+
+    public Builder runId(String r) {
+      if (r == null || !r.matches("[A-Za-z0-9._-]{1,128}")) {
+        throw new IllegalArgumentException("run id must be 1-128 of [A-Za-z0-9._-]: " + r);
+      }
+      this.runId = r;
+      return this;
+    }
+
+    public Builder maxObjectBytes(long max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxObjectBytes must be >= 1");
+      }
+      this.maxObjectBytes = max;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = c;
+      return this;
+    }
+
+    public Pipeline build() {
+      return new Pipeline(this);
+    }
+  }
+}

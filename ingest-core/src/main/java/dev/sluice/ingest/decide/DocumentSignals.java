@@ -1,0 +1,30 @@
+package dev.sluice.ingest.decide;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the policy may look at for one document.
+ *
+ * @param evidence findings aggregated per identifier, from Sluice and Macie
+ * @param unscannable reason code when the document (or a part) could not be scanned
+ * @param truncated whether extracted text was cut at the cap
+ * @param macieUnavailable why a required Macie result is missing, or empty
+ */
+public record DocumentSignals(
+    List<Evidence> evidence,
+    Optional<String> unscannable,
+    boolean truncated,
+    Optional<String> macieUnavailable) {
+  public DocumentSignals {
+    evidence = List.copyOf(evidence);
+    Objects.requireNonNull(unscannable, "unscannable");
+    Objects.requireNonNull(macieUnavailable, "macieUnavailable");
+  }
+
+  /** Signals of a document with nothing to report. */
+  public static DocumentSignals clean() {
+    return new DocumentSignals(List.of(), Optional.empty(), false, Optional.empty());
+  }
+}

@@ -1,0 +1,129 @@
+package dev.sluice.ingest.lineage;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What happened to one source document in one run. Holds no raw values: counts, hashes, ids and
+ * payload-free reasons only.
+ *
+ * @param lineageId deterministic id of (run, source, version): a restarted run overwrites its row
+ * @param runId the run
+ * @param jobExecutionId Spring Batch job execution id, or 0 outside a job
+ * @param stepExecutionId Spring Batch step execution id, or 0 outside a job
+ * @param sourceUri source object URI
+ * @param versionId source version id, or empty
+ * @param eTag source ETag
+ * @param size source size in bytes
+ * @param sha256 SHA-256 (hex) of the source bytes read
+ * @param extractor extractor name and version
+ * @param catalogVersion classifier catalogue version
+ * @param policyHash SHA-256 of the policy file
+ * @param dataset dataset the source belongs to, or empty
+ * @param decision APPROVE, REDACT, QUARANTINE or REJECT
+ * @param reasons fired rules with payload-free evidence
+ * @param unscannable unscannable reason code, or empty
+ * @param findingCounts identifier ID to number of findings (Sluice and Macie)
+ * @param redactionCounts identifier ID to number of redacted values
+ * @param macieFindingIds Macie findings used as evidence
+ * @param staleMacieFindingIds Macie findings about another version, not used
+ * @param outputUris curated objects that hold this document's records
+ * @param mode {@code ingest} or {@code classify}
+ * @param processedAt when the document was processed
+ */
+public record LineageRecord(
+    String lineageId,
+    String runId,
+    long jobExecutionId,
+    long stepExecutionId,
+    String sourceUri,
+    String versionId,
+    String eTag,
+    long size,
+    String sha256,
+    String extractor,
+    String catalogVersion,
+    String policyHash,
+    String dataset,
+    String decision,
+    List<String> reasons,
+    String unscannable,
+    Map<String, Integer> findingCounts,
+    Map<String, Integer> redactionCounts,
+    List<String> macieFindingIds,
+    List<String> staleMacieFindingIds,
+    List<String> outputUris,
+    String mode,
+    Instant processedAt) {
+  public LineageRecord {
+    Objects.requireNonNull(lineageId, "lineageId");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(sourceUri, "sourceUri");
+    Objects.requireNonNull(decision, "decision");
+    reasons = List.copyOf(reasons);
+    findingCounts = Map.copyOf(findingCounts);
+    redactionCounts = Map.copyOf(redactionCounts);
+    macieFindingIds = List.copyOf(macieFindingIds);
+    staleMacieFindingIds = List.copyOf(staleMacieFindingIds);
+    outputUris = List.copyOf(outputUris);
+    Objects.requireNonNull(processedAt, "processedAt");
+  }
+
+  /** Returns a copy with {@code outputUris} set. */
+  public LineageRecord withOutputs(List<String> uris) {
+    return new LineageRecord(
+        lineageId,
+        runId,
+        jobExecutionId,
+        stepExecutionId,
+        sourceUri,
+        versionId,
+        eTag,
+        size,
+        sha256,
+        extractor,
+        catalogVersion,
+        policyHash,
+        dataset,
+        decision,
+        reasons,
+        unscannable,
+        findingCounts,
+        redactionCounts,
+        macieFindingIds,
+        staleMacieFindingIds,
+        uris,
+        mode,
+        processedAt);
+  }
+
+  /** Returns a copy with the Spring Batch execution ids set. */
+  public LineageRecord withExecution(long jobExecution, long stepExecution) {
+    return new LineageRecord(
+        lineageId,
+        runId,
+        jobExecution,
+        stepExecution,
+        sourceUri,
+        versionId,
+        eTag,
+        size,
+        sha256,
+        extractor,
+        catalogVersion,
+        policyHash,
+        dataset,
+        decision,
+        reasons,
+        unscannable,
+        findingCounts,
+        redactionCounts,
+        macieFindingIds,
+        staleMacieFindingIds,
+        outputUris,
+        mode,
+        processedAt);
+  }
+}

@@ -1,0 +1,252 @@
+package dev.sluice.ingest.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.classifiers.identifier.Identifier;
+import dev.sluice.classifiers.identifier.ManagedIdentifiers;
+import dev.sluice.ingest.lineage.LineageRecord;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds a run's reports from its lineage records and findings log: {@code report.json} (complete,
+ * machine-readable), {@code documents.csv} (one row per document) and {@code findings.jsonl}. Built
+ * from the database at the end of the job, so a restarted run reports exactly once per document.
+ * Masked previews only.
+ */
+public final class RunReport {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_TYPES = 10_000;
+
+  private RunReport() {}
+
+  /** Paths of the files written. */
+  public record Files_(Path json, Path csv, Path findings) {}
+
+  /** Totals of a run, for the command line summary. */
+  public record Totals(
+      int documents, Map<String, Integer> byDecision, int unscannable, long findings) {}
+
+  /**
+   * Writes the reports of {@code runId} into {@code dir}.
+   *
+   * @param findingsLog the run's findings log, or {@code null} when there is none
+   */
+  public static Files_ write(
+      Path dir,
+      String runId,
+      String mode,
+      String policyName,
+      String policyHash,
+      String catalogVersion,
+      List<LineageRecord> records,
+      FindingsLog findingsLog) {
+    try {
+      Files.createDirectories(dir);
+      Path findings = dir.resolve("findings.jsonl");
+      if (findingsLog != null) {
+        findingsLog.concat(findings);
+      } else {
+        Files.write(findings, new byte[0]);
+      }
+      ObjectNode root = JSON.createObjectNode();
+      root.put("run", runId);
+      root.put("mode", mode);
+      root.put("generatedAt", Instant.now().toString());
+      ObjectNode pol = root.putObject("policy");
+      pol.put("name", policyName);
+      pol.put("hash", policyHash);
+      root.put("catalogVersion", catalogVersion);
+
+      Totals totals = totals(records);
+      ObjectNode t = root.putObject("totals");
+      t.put("documents", totals.documents());
+      t.put("bytes", records.stream().mapToLong(LineageRecord::size).sum());
+      t.put("unscannable", totals.unscannable());
+      t.put("findings", totals.findings());
+      ObjectNode byDecision = t.putObject("byDecision");
+      totals.byDecision().forEach(byDecision::put);
+
+      Map<String, Integer> byType = new TreeMap<>();
+      Map<String, Map<String, Integer>> byPrefix = new TreeMap<>();
+      Map<String, Long> findingsByPrefix = new TreeMap<>();
+      for (LineageRecord r : records) {
+        r.findingCounts().forEach((k, v) -> byType.merge(k, v, Integer::sum));
+        long n = r.findingCounts().values().stream().mapToLong(Integer::longValue).sum();
+        if (n > 0) {
+          findingsByPrefix.merge(prefixOf(r.sourceUri()), n, Long::sum);
+        }
+        byPrefix
+            .computeIfAbsent(prefixOf(r.sourceUri()), k -> new TreeMap<>())
+            .merge(r.decision(), 1, Integer::sum);
+      }
+      ObjectNode types = root.putObject("findingsByType");
+      byType.forEach(types::put);
+      ObjectNode categories = root.putObject("findingsByCategory");
+      byCategory(byType, categoriesOf(findings)).forEach(categories::put);
+      ObjectNode fp = root.putObject("findingsByPrefix");
+      findingsByPrefix.forEach(fp::put);
+      ObjectNode prefixes = root.putObject("byPrefix");
+      byPrefix.forEach(
+          (p, m) -> {
+            ObjectNode n = prefixes.putObject(p);
+            m.forEach(n::put);
+          });
+      ArrayNode uns = root.putArray("unscannable");
+      ArrayNode docs = root.putArray("documents");
+      for (LineageRecord r : records) {
+        if (!r.unscannable().isEmpty()) {
+          ObjectNode u = uns.addObject();
+          u.put("source", r.sourceUri());
+          u.put("reason", r.unscannable());
+        }
+        docs.add(document(r));
+      }
+      Path json = dir.resolve("report.json");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
+      Path csv = dir.resolve("documents.csv");
+      writeCsv(csv, records);
+      return new Files_(json, csv, findings);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write report to " + dir, e);
+    }
+  }
+
+  static ObjectNode document(LineageRecord r) {
+    ObjectNode d = JSON.createObjectNode();
+    d.put("source", r.sourceUri());
+    d.put("eTag", r.eTag());
+    d.put("size", r.size());
+    d.put("sha256", r.sha256());
+    d.put("dataset", r.dataset());
+    d.put("decision", r.decision());
+    d.put("unscannable", r.unscannable());
+    ArrayNode reasons = d.putArray("reasons");
+    r.reasons().forEach(reasons::add);
+    ObjectNode counts = d.putObject("counts");
+    new TreeMap<>(r.findingCounts()).forEach(counts::put);
+    ArrayNode macie = d.putArray("macieFindings");
+    r.macieFindingIds().forEach(macie::add);
+    ArrayNode stale = d.putArray("staleMacieFindings");
+    r.staleMacieFindingIds().forEach(stale::add);
+    ArrayNode outs = d.putArray("outputs");
+    r.outputUris().forEach(outs::add);
+    d.put("lineageId", r.lineageId());
+    return d;
+  }
+
+  /** Totals over {@code records}. */
+  public static Totals totals(List<LineageRecord> records) {
+    Map<String, Integer> byDecision = new TreeMap<>();
+    int unscannable = 0;
+    long findings = 0;
+    for (LineageRecord r : records) {
+      byDecision.merge(r.decision(), 1, Integer::sum);
+      if (!r.unscannable().isEmpty()) {
+        unscannable++;
+      }
+      findings += r.findingCounts().values().stream().mapToLong(Integer::longValue).sum();
+    }
+    return new Totals(records.size(), byDecision, unscannable, findings);
+  }
+
+  /**
+   * Sums finding counts per category. A type's category comes from the findings log when it holds
+   * that type, else from the managed identifiers, else {@code UNCATEGORIZED}.
+   */
+  static Map<String, Long> byCategory(Map<String, Integer> byType, Map<String, String> known) {
+    Map<String, String> managed = new HashMap<>();
+    for (Identifier i : ManagedIdentifiers.defaults()) {
+      managed.put(i.id(), i.category().name());
+    }
+    Map<String, Long> out = new TreeMap<>();
+    byType.forEach(
+        (type, n) ->
+            out.merge(
+                known.getOrDefault(type, managed.getOrDefault(type, "UNCATEGORIZED")),
+                n.longValue(),
+                Long::sum));
+    return out;
+  }
+
+  /** Type to category as recorded in a findings log ({@code type}, {@code category} fields). */
+  static Map<String, String> categoriesOf(Path findingsJsonl) throws IOException {
+    Map<String, String> out = new HashMap<>();
+    if (!Files.isRegularFile(findingsJsonl)) {
+      return out;
+    }
+    try (BufferedReader r = Files.newBufferedReader(findingsJsonl, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode n = JSON.readTree(line);
+        String type = n.path("type").asText("");
+        String category = n.path("category").asText("");
+        if (!type.isEmpty() && !category.isEmpty() && out.size() < MAX_TYPES) {
+          out.putIfAbsent(type, category);
+        }
+      }
+    }
+    return out;
+  }
+
+  static String prefixOf(String uri) {
+    String path = uri.replaceFirst("^[a-z0-9]+://[^/]*/", "");
+    int slash = path.indexOf('/');
+    return slash < 0 ? "(root)" : path.substring(0, slash + 1);
+  }
+
+  private static void writeCsv(Path csv, List<LineageRecord> records) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+      w.write("source,decision,unscannable,reasons,counts,dataset,lineage_id\n");
+      for (LineageRecord r : records) {
+        StringBuilder counts = new StringBuilder();
+        new TreeMap<>(r.findingCounts())
+            .forEach(
+                (k, v) ->
+                    counts.append(counts.length() == 0 ? "" : ";").append(k).append('=').append(v));
+        w.write(
+            String.join(
+                ",",
+                csvField(r.sourceUri()),
+                r.decision(),
+                csvField(r.unscannable()),
+                csvField(String.join(" | ", r.reasons())),
+                csvField(counts.toString()),
+                csvField(r.dataset()),
+                r.lineageId()));
+        w.write('\n');
+      }
+    }
+  }
+
+  static String csvField(String s) {
+    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
+      return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+    return s;
+  }
+
+  /** Reads a report's totals back (used by {@code sluice report}). */
+  public static JsonNode read(Path json) {
+    try (BufferedReader r = Files.newBufferedReader(json)) {
+      return JSON.readTree(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + json, e);
+    }
+  }
+}
