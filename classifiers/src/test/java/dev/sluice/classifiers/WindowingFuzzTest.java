@@ -170,6 +170,30 @@ class WindowingFuzzTest {
     }
   }
 
+  @Test
+  void streamingHandlesReadersThatReturnFewCharsAtATime() throws IOException {
+    Synth s = new Synth(77);
+    StringBuilder sb = new StringBuilder();
+    List<Planted> planted = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      filler(s.random(), sb, s.random().nextInt(30));
+      plant(s, sb, planted);
+      sb.append(' ');
+    }
+    String text = sb.toString();
+    java.io.Reader trickle =
+        new java.io.FilterReader(new StringReader(text)) {
+          @Override
+          public int read(char[] cbuf, int off, int len) throws IOException {
+            return super.read(cbuf, off, Math.min(len, 1 + (off % 7)));
+          }
+        };
+    List<Finding> streamed = new ArrayList<>();
+    Scanner.builder().window(2_000).build().scan(trickle, streamed::add);
+    assertThat(streamed.stream().map(f -> new Planted(f.identifierId(), f.start(), f.end())))
+        .containsExactlyElementsOf(planted);
+  }
+
   /** Characters that form near-matches: digits, separators, base64, '@'. */
   static void noise(Random r, StringBuilder sb, int n) {
     String alphabet = "0123456789 -./@:+=_abcXYZ\n";
