@@ -188,10 +188,10 @@ public final class MacieRegex {
     if (anchorEnd && e != textEnd) {
       return false;
     }
-    if (boundaryStart && s > textStart && word(a[s - 1]) == word(a[s])) {
+    if (boundaryStart && s != textStart && s > 0 && word(a[s - 1]) == word(a[s])) {
       return false;
     }
-    return !(boundaryEnd && e < textEnd && word(a[e - 1]) == word(a[e]));
+    return !(boundaryEnd && e != textEnd && e < a.length && word(a[e - 1]) == word(a[e]));
   }
 
   private static boolean word(char c) {

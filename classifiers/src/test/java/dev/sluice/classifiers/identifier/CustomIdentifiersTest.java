@@ -147,6 +147,34 @@ class CustomIdentifiersTest {
   }
 
   @Test
+  void wordBoundariesHoldInEveryStreamingWindow() throws java.io.IOException {
+    CustomDataIdentifier cdi = CustomDataIdentifier.of("EMP", "\\bEMP-\\d{6}\\b");
+    StringBuilder sb = new StringBuilder();
+    List<Integer> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      sb.append("filler text ");
+      if (i % 10 == 0) {
+        sb.append("xEMP-123456 EMP-1234567 ");
+      }
+      if (i % 7 == 0) {
+        expected.add(sb.length());
+        sb.append("EMP-").append(100000 + i).append(' ');
+      }
+    }
+    String text = sb.toString();
+    Scanner s = Scanner.builder().customIdentifiers(List.of(cdi)).window(5_000).build();
+    List<Integer> starts = new java.util.ArrayList<>();
+    s.scan(
+        new java.io.StringReader(text),
+        f -> {
+          if (f.identifierId().equals("EMP")) {
+            starts.add(f.start());
+          }
+        });
+    assertThat(starts).isEqualTo(expected);
+  }
+
+  @Test
   void allowListsSuppressWholeMatchesCaseInsensitively() {
     Scanner s =
         Scanner.builder()
