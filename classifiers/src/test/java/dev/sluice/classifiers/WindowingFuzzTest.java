@@ -194,6 +194,44 @@ class WindowingFuzzTest {
         .containsExactlyElementsOf(planted);
   }
 
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13})
+  void randomGarbageNeverThrowsAndOffsetsStayInRange(long seed) throws IOException {
+    Random r = new Random(seed);
+    String alphabet =
+        "0123456789 -./@:+=_()#;%^?&\"'\n\tabcdeXYZBEGINKEYeyJAKIAghpxoxbMcÉéßЖ中\u00a0\ud83d\ude00";
+    StringBuilder sb = new StringBuilder();
+    String[] seeds = {
+      "-----BEGIN RSA PRIVATE KEY-----",
+      "PuTTY-User-Key-File-2: ",
+      "Authorization: Basic ",
+      "Cookie: ",
+      "https://u:p@",
+      "Dear ",
+      "card ",
+      "ssn ",
+      "IBAN GB",
+      "eyJhbGciOi",
+      "+44 ",
+      "123 Main Street, "
+    };
+    while (sb.length() < 150_000) {
+      if (r.nextInt(20) == 0) {
+        sb.append(seeds[r.nextInt(seeds.length)]);
+      }
+      sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    String text = sb.toString();
+    List<Finding> oneShot = Scanner.builder().build().scan(text);
+    for (Finding f : oneShot) {
+      assertThat(f.start()).isBetween(0, text.length() - 1);
+      assertThat(f.end()).isBetween(f.start() + 1, text.length());
+    }
+    List<Finding> streamed = new ArrayList<>();
+    Scanner.builder().window(4_000).build().scan(new StringReader(text), streamed::add);
+    assertThat(streamed).containsExactlyElementsOf(oneShot);
+  }
+
   /** Characters that form near-matches: digits, separators, base64, '@'. */
   static void noise(Random r, StringBuilder sb, int n) {
     String alphabet = "0123456789 -./@:+=_abcXYZ\n";
