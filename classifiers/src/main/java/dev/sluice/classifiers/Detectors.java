@@ -1125,7 +1125,8 @@ final class Detectors {
       int rs = p.runStart[i];
       int re = p.runEnd[i];
       for (int q = rs; q < re - 8; q++) {
-        if (q > rs && alnum(a[q - 1])) {
+        char c = a[q];
+        if (c >= 128 || !TOKEN_START[c] || (q > rs && alnum(a[q - 1]))) {
           continue;
         }
         int end = token(q, re);
@@ -1216,6 +1217,15 @@ final class Detectors {
     }
     out.add(id, q, end, r.keywordRuleNone(id) ? false : kw(id, q, end));
     return end;
+  }
+
+  /** First chars of the token prefixes {@link #token} knows. */
+  private static final boolean[] TOKEN_START = new boolean[128];
+
+  static {
+    for (char c : "gxsrpnAye".toCharArray()) {
+      TOKEN_START[c] = true;
+    }
   }
 
   private static final int ALNUM = 0;
