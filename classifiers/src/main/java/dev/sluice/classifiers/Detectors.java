@@ -1918,11 +1918,16 @@ final class Detectors {
     return true;
   }
 
+  private static final boolean[] ALNUM_ASCII = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ALNUM_ASCII[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+  }
+
   static boolean alnum(char c) {
-    return (c >= '0' && c <= '9')
-        || (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c > 127 && Character.isLetterOrDigit(c));
+    return c < 128 ? ALNUM_ASCII[c] : Character.isLetterOrDigit(c);
   }
 
   static boolean digit(char c) {
