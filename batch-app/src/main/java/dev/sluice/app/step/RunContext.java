@@ -281,6 +281,7 @@ public class RunContext {
   /** The writer every curated object goes through. */
   public CuratedWriter curatedWriter() {
     SluiceProperties.Sink sp = props.sink();
+    cleanSpoolOnce();
     return new CuratedWriter(
         s3.getObject(),
         new CuratedWriter.Options(
@@ -290,6 +291,30 @@ public class RunContext {
             sp.partSize(),
             workDir().resolve("spool"),
             java.time.Duration.ofMillis(sp.throttleMs())));
+  }
+
+  private boolean spoolCleaned;
+
+  /**
+   * Deletes spool files a killed process of this run left behind; runs before this context's first
+   * writer exists, so it never touches a file still in use.
+   */
+  private synchronized void cleanSpoolOnce() {
+    if (spoolCleaned) {
+      return;
+    }
+    spoolCleaned = true;
+    Path spool = workDir().resolve("spool");
+    if (!java.nio.file.Files.isDirectory(spool)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.newDirectoryStream(spool, "sluice-*.spool")) {
+      for (Path f : files) {
+        java.nio.file.Files.deleteIfExists(f);
+      }
+    } catch (java.io.IOException e) {
+      throw new SinkException("cannot clean spool directory " + spool + ": " + e.getMessage(), e);
+    }
   }
 
   public S3Client s3() {
