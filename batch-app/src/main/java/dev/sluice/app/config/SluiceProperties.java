@@ -65,8 +65,6 @@ public record SluiceProperties(
    * @param quarantineBucket where held-back sources are copied; empty = only reported
    * @param quarantineKmsKeyId key of the quarantine bucket, must differ from every dataset key
    * @param quarantineRejected also copy REJECT decisions (default: QUARANTINE only)
-   * @param throttleMs testing aid: pause before each curated write, widening the window for crash
-   *     tests; keep 0 in production
    */
   public record Sink(
       @DefaultValue("true") boolean bucketKeyEnabled,
@@ -80,8 +78,7 @@ public record SluiceProperties(
       @DefaultValue("8388608") long partSize,
       @DefaultValue("") String quarantineBucket,
       @DefaultValue("") String quarantineKmsKeyId,
-      @DefaultValue("false") boolean quarantineRejected,
-      @DefaultValue("0") long throttleMs) {}
+      @DefaultValue("false") boolean quarantineRejected) {}
 
   /** Macie results. */
   public record Macie(@DefaultValue("off") String mode) {}
@@ -145,9 +142,6 @@ public record SluiceProperties(
       errors.add(
           "sluice.sink.quarantine-kms-key-id: must differ from sluice.dataset.kms-key-id (held-back"
               + " documents must not be readable with the dataset key)");
-    }
-    if (sink.throttleMs() < 0 || sink.throttleMs() > 60_000) {
-      errors.add("sluice.sink.throttle-ms: must be between 0 and 60000");
     }
   }
 

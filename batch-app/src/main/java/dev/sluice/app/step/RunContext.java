@@ -289,8 +289,7 @@ public class RunContext {
             sp.verifyObjects(),
             sp.multipartThreshold(),
             sp.partSize(),
-            workDir().resolve("spool"),
-            java.time.Duration.ofMillis(sp.throttleMs())));
+            workDir().resolve("spool")));
   }
 
   private boolean spoolCleaned;

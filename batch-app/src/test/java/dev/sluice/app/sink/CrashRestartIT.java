@@ -76,7 +76,7 @@ class CrashRestartIT {
             "1",
             "--chunk-size",
             "5");
-    args.add("--sluice.sink.throttle-ms=40"); // testing aid: widen the window for the kill
+    args.add("--sluice.job.throttle-ms=15"); // slows the run so the kill lands mid-write
     String prefix = runPrefix("crash-ds", RUN);
 
     // 1. start, wait until parts are being written, then SIGKILL

@@ -27,7 +27,6 @@ class SinkPropertiesTest {
     assertThat(p.sink().partSize()).isEqualTo(8L * 1024 * 1024);
     assertThat(p.sink().quarantineBucket()).isEmpty();
     assertThat(p.sink().quarantineRejected()).isFalse();
-    assertThat(p.sink().throttleMs()).isZero();
   }
 
   @Test

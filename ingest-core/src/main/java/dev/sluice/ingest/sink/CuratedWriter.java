@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -73,16 +72,13 @@ public final class CuratedWriter {
    * @param multipartThreshold objects of at least this many bytes use multipart upload (>= 1)
    * @param partSize multipart part size, between 5 MiB and 5 GiB
    * @param spoolDir directory for temporary spool files; created if missing
-   * @param throttle pause before each write; a testing aid to widen the window in which a crash
-   *     lands mid-write, zero in production
    */
   public record Options(
       boolean bucketKeyEnabled,
       boolean verifyEachObject,
       long multipartThreshold,
       long partSize,
-      Path spoolDir,
-      Duration throttle) {
+      Path spoolDir) {
     public Options {
       if (multipartThreshold < 1) {
         throw new IllegalArgumentException(
@@ -93,21 +89,16 @@ public final class CuratedWriter {
             "partSize must be between 5 MiB and 5 GiB (S3 limits): " + partSize);
       }
       Objects.requireNonNull(spoolDir, "spoolDir");
-      Objects.requireNonNull(throttle, "throttle");
-      if (throttle.isNegative()) {
-        throw new IllegalArgumentException("throttle must not be negative");
-      }
     }
 
-    /** Defaults: 64 MiB threshold, 8 MiB parts, the system temp directory, no throttle. */
+    /** Defaults: 64 MiB threshold, 8 MiB parts, the system temp directory. */
     public static Options defaults(boolean bucketKeyEnabled, boolean verifyEachObject) {
       return new Options(
           bucketKeyEnabled,
           verifyEachObject,
           DEFAULT_MULTIPART_THRESHOLD,
           DEFAULT_PART_SIZE,
-          Path.of(System.getProperty("java.io.tmpdir")),
-          Duration.ZERO);
+          Path.of(System.getProperty("java.io.tmpdir")));
     }
   }
 
@@ -162,7 +153,6 @@ public final class CuratedWriter {
       Map<String, String> metadata) {
     byte[] digest = sha256(bytes);
     Target t = new Target(bucket, objectKey, contentType, key, encryptionContext, metadata);
-    throttle();
     if (bytes.length >= options.multipartThreshold()) {
       try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
         multipart(t, in, bytes.length);
@@ -207,7 +197,6 @@ public final class CuratedWriter {
       throw new SinkException(
           "cannot read spool file for s3://" + bucket + "/" + objectKey + ": " + e.getMessage(), e);
     }
-    throttle();
     int parts = 0;
     if (size >= options.multipartThreshold()) {
       try (InputStream in = Files.newInputStream(file)) {
@@ -399,17 +388,6 @@ public final class CuratedWriter {
       s3.abortMultipartUpload(b -> b.bucket(t.bucket()).key(t.objectKey()).uploadId(uploadId));
     } catch (SdkException e) {
       cause.addSuppressed(e);
-    }
-  }
-
-  private void throttle() {
-    if (!options.throttle().isZero()) {
-      try {
-        Thread.sleep(options.throttle().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SinkException("interrupted while writing");
-      }
     }
   }
 

@@ -6,7 +6,6 @@ import dev.sluice.localaws.LocalAws;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +96,7 @@ public final class MultipartBenchmark {
   static CuratedWriter writer(S3Client s3, long threshold, Path dir) {
     return new CuratedWriter(
         s3,
-        new CuratedWriter.Options(
-            true, false, threshold, CuratedWriter.DEFAULT_PART_SIZE, dir, Duration.ZERO));
+        new CuratedWriter.Options(true, false, threshold, CuratedWriter.DEFAULT_PART_SIZE, dir));
   }
 
   static double mbPerS(long bytes, long nanos) {

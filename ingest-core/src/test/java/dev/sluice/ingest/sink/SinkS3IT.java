@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -129,7 +128,7 @@ class SinkS3IT {
 
   static CuratedWriter writer(S3Client client, long threshold, Path spool) {
     return new CuratedWriter(
-        client, new CuratedWriter.Options(true, true, threshold, 5 * MIB, spool, Duration.ZERO));
+        client, new CuratedWriter.Options(true, true, threshold, 5 * MIB, spool));
   }
 
   static byte[] random(int n, long seed) {
