@@ -7,6 +7,7 @@ import dev.sluice.ingest.lineage.LineageRecord;
 import dev.sluice.ingest.lineage.LineageStore;
 import dev.sluice.ingest.sink.ApprovedDocument;
 import dev.sluice.ingest.sink.DatasetRecord;
+import dev.sluice.ingest.sink.DocumentsWritten;
 import dev.sluice.ingest.sink.HeldDocument;
 import dev.sluice.ingest.sink.OutputMode;
 import dev.sluice.ingest.sink.PartStore;
@@ -63,6 +64,7 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
   public void write(Chunk<? extends Outcome> chunk) {
     List<? extends Outcome> outcomes = chunk.getItems();
     Map<String, List<String>> outputs = new HashMap<>();
+    Map<String, String> refused = new HashMap<>();
     if (run.mode() == Pipeline.Mode.INGEST) {
       List<DatasetRecord> records = new ArrayList<>();
       List<ApprovedDocument> documents = new ArrayList<>();
@@ -94,7 +96,9 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
       if (!records.isEmpty()) {
         written.addAll(run.sink().write(partition, seq, records));
       }
-      written.addAll(run.sink().writeDocuments(documents));
+      DocumentsWritten docs = run.sink().writeDocuments(documents);
+      written.addAll(docs.parts());
+      refused.putAll(docs.refused());
       parts.replaceChunk(run.runId(), partition, seq, written);
       if (!held.isEmpty()) {
         run.quarantine()
@@ -115,7 +119,11 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
     long jobId = step.getJobExecutionId();
     for (Outcome o : outcomes) {
       LineageRecord r = o.lineage().withExecution(jobId, step.getId());
-      rows.add(r.withOutputs(outputs.getOrDefault(r.lineageId(), List.of())));
+      String why = refused.get(r.lineageId());
+      rows.add(
+          why != null
+              ? DocumentsWritten.refuse(r, why)
+              : r.withOutputs(outputs.getOrDefault(r.lineageId(), List.of())));
     }
     lineage.save(rows);
     run.findings().write(partition, seq, List.copyOf(outcomes));

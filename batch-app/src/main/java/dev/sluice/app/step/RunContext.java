@@ -268,7 +268,8 @@ public class RunContext {
                       source(),
                       props.sink().quarantineBucket(),
                       quarantineKey,
-                      runId));
+                      runId,
+                      props.extraction().maxObjectBytes()));
     }
     return quarantine;
   }

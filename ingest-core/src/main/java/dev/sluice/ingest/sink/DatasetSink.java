@@ -172,12 +172,14 @@ public final class DatasetSink {
    * Writes {@code docs} (documents mode) with their sidecars. Keys depend only on the run prefix
    * and the source key, so re-writing after a restart overwrites.
    *
-   * @return one part per document object and one per sidecar, in input order
-   * @throws SinkException if a dataset has no key, a document changed since it was scanned, or S3
-   *     refuses
+   * @return one part per document object and one per sidecar, in input order, and the documents
+   *     refused because their source could not be read again or changed since it was scanned
+   *     (nothing is written for those)
+   * @throws SinkException if a dataset has no key or S3 refuses a write
    */
-  public List<WrittenPart> writeDocuments(List<ApprovedDocument> docs) {
+  public DocumentsWritten writeDocuments(List<ApprovedDocument> docs) {
     List<WrittenPart> out = new ArrayList<>();
+    Map<String, String> refused = new LinkedHashMap<>();
     for (ApprovedDocument d : docs) {
       DatasetSpec ds = datasets.get(d.dataset());
       ResolvedKey key = keys.get(d.dataset());
@@ -194,9 +196,20 @@ public final class DatasetSink {
       String contentType;
       if (d.original()) {
         contentType = mediaType(d);
-        stored =
-            writer.put(
-                ds.bucket(), objectKey, o -> copySource(d, o), contentType, key, context(ds), meta);
+        try {
+          stored =
+              writer.put(
+                  ds.bucket(),
+                  objectKey,
+                  o -> copySource(d, o),
+                  contentType,
+                  key,
+                  context(ds),
+                  meta);
+        } catch (SourceUnreadable e) {
+          refused.put(d.lineageId(), e.getMessage());
+          continue;
+        }
       } else {
         contentType = "text/plain; charset=utf-8";
         stored =
@@ -226,7 +239,7 @@ public final class DatasetSink {
           new WrittenPart(
               ds.name(), ds.bucket(), sidecarKey, 0, sidecar.length, sha, List.of(d.lineageId())));
     }
-    return out;
+    return new DocumentsWritten(out, refused);
   }
 
   /** {@code <run prefix><source key>}, or {@code .txt} appended for a redacted document. */
@@ -250,24 +263,50 @@ public final class DatasetSink {
 
   private void copySource(ApprovedDocument d, OutputStream out) throws IOException {
     if (d.scannedSha256().isEmpty()) {
-      throw new SinkException(d.item().uri() + " has no scanned SHA-256; refusing to copy it");
+      throw new SourceUnreadable(d.item().uri() + " has no scanned SHA-256; not written");
     }
     MessageDigest sha = CuratedWriter.sha256();
-    try (InputStream in = source.open(d.item());
-        OutputStream digesting = new DigestOutputStream(new NonClosing(out), sha)) {
-      in.transferTo(digesting);
-    } catch (SdkException e) {
-      throw new SinkException(
-          "cannot re-open "
-              + d.item().uri()
-              + " (changed or removed since it was scanned?): "
-              + e.getClass().getSimpleName(),
-          e);
+    try (OutputStream digesting = new DigestOutputStream(new NonClosing(out), sha)) {
+      copy(source, d.item(), digesting);
     }
     String got = HexFormat.of().formatHex(sha.digest());
     if (!got.equals(d.scannedSha256())) {
-      throw new SinkException(
+      throw new SourceUnreadable(
           d.item().uri() + " changed since it was scanned (SHA-256 differs); not written");
+    }
+  }
+
+  /**
+   * Streams {@code item} from {@code source} into {@code out}. Failures to open or read the source
+   * become {@link SourceUnreadable}; failures to write {@code out} stay {@link IOException}.
+   */
+  static void copy(Source source, dev.sluice.ingest.source.SourceItem item, OutputStream out)
+      throws IOException {
+    InputStream in;
+    try {
+      in = source.open(item);
+    } catch (IOException | SdkException e) {
+      throw new SourceUnreadable(
+          "cannot re-open "
+              + item.uri()
+              + " (changed or removed since it was scanned?): "
+              + e.getClass().getSimpleName());
+    }
+    try (in) {
+      byte[] buf = new byte[64 * 1024];
+      while (true) {
+        int n;
+        try {
+          n = in.read(buf);
+        } catch (IOException | SdkException e) {
+          throw new SourceUnreadable(
+              "cannot read " + item.uri() + " again: " + e.getClass().getSimpleName());
+        }
+        if (n < 0) {
+          return;
+        }
+        out.write(buf, 0, n);
+      }
     }
   }
 

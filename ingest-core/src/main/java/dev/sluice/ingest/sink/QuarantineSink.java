@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.ingest.source.Source;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Copies held-back source documents to a quarantine bucket under a key that is not any dataset's
@@ -29,6 +27,7 @@ public final class QuarantineSink {
   private final String bucket;
   private final ResolvedKey key;
   private final String runId;
+  private final long maxCopyBytes;
 
   /**
    * @param writer curated writer (SSE-KMS)
@@ -36,14 +35,24 @@ public final class QuarantineSink {
    * @param bucket quarantine bucket
    * @param key pre-flighted quarantine key, different from every dataset key
    * @param runId run id, first segment of every key
+   * @param maxCopyBytes larger sources are not copied (only their reasons are written)
    */
   public QuarantineSink(
-      CuratedWriter writer, Source source, String bucket, ResolvedKey key, String runId) {
+      CuratedWriter writer,
+      Source source,
+      String bucket,
+      ResolvedKey key,
+      String runId,
+      long maxCopyBytes) {
     this.writer = Objects.requireNonNull(writer, "writer");
     this.source = Objects.requireNonNull(source, "source");
     this.bucket = Objects.requireNonNull(bucket, "bucket");
     this.key = Objects.requireNonNull(key, "key");
     this.runId = Objects.requireNonNull(runId, "runId");
+    if (maxCopyBytes < 0) {
+      throw new IllegalArgumentException("maxCopyBytes must be >= 0: " + maxCopyBytes);
+    }
+    this.maxCopyBytes = maxCopyBytes;
   }
 
   /**
@@ -82,10 +91,11 @@ public final class QuarantineSink {
   }
 
   /**
-   * Copies each document and writes its reasons sidecar.
+   * Copies each document and writes its reasons sidecar. A source that cannot be read again, or is
+   * larger than the copy limit, is not copied; its sidecar says so and is the recorded output.
    *
-   * @return {@code s3://} URIs of the copies by lineage id
-   * @throws SinkException if S3 refuses or the source cannot be re-opened
+   * @return {@code s3://} URI of each copy (or of its sidecar when not copied) by lineage id
+   * @throws SinkException if S3 refuses a write to the quarantine bucket
    */
   public Map<String, String> write(List<HeldDocument> docs) {
     Map<String, String> out = new java.util.LinkedHashMap<>();
@@ -103,30 +113,44 @@ public final class QuarantineSink {
               d.lineageId(),
               "sluice-decision",
               d.decision());
+      String notCopied = "";
+      if (d.item().size() > maxCopyBytes) {
+        notCopied = "larger than the copy limit of " + maxCopyBytes + " bytes";
+      } else {
+        try {
+          writer.put(
+              bucket,
+              objectKey,
+              o -> DatasetSink.copy(source, d.item(), o),
+              "application/octet-stream",
+              key,
+              ctx,
+              meta);
+        } catch (SourceUnreadable e) {
+          notCopied = e.getMessage();
+        }
+      }
       writer.put(
           bucket,
-          objectKey,
-          o -> {
-            try (InputStream in = source.open(d.item())) {
-              in.transferTo(o);
-            } catch (SdkException e) {
-              throw new SinkException(
-                  "cannot re-open " + d.item().uri() + ": " + e.getClass().getSimpleName(), e);
-            }
-          },
-          "application/octet-stream",
+          objectKey + REASONS_SUFFIX,
+          reasons(d, notCopied),
+          "application/json",
           key,
           ctx,
           meta);
-      writer.put(
-          bucket, objectKey + REASONS_SUFFIX, reasons(d), "application/json", key, ctx, meta);
-      out.put(d.lineageId(), "s3://" + bucket + "/" + objectKey);
+      out.put(
+          d.lineageId(),
+          "s3://" + bucket + "/" + objectKey + (notCopied.isEmpty() ? "" : REASONS_SUFFIX));
     }
     return out;
   }
 
-  static byte[] reasons(HeldDocument d) {
+  static byte[] reasons(HeldDocument d, String notCopied) {
     ObjectNode n = JSON.createObjectNode();
+    n.put("copied", notCopied.isEmpty());
+    if (!notCopied.isEmpty()) {
+      n.put("notCopiedBecause", notCopied);
+    }
     n.put("sourceUri", d.item().uri());
     n.put("sourceVersion", d.item().versionId().isEmpty() ? d.item().eTag() : d.item().versionId());
     n.put("decision", d.decision());

@@ -282,7 +282,7 @@ class SinkS3IT {
     SourceItem ticket = items.get("public/ticket.docx");
 
     DatasetSink sink = documentsSink(source, "d1");
-    List<WrittenPart> parts =
+    DocumentsWritten written =
         sink.writeDocuments(
             List.of(
                 new ApprovedDocument(
@@ -300,6 +300,8 @@ class SinkS3IT {
                     "ignored-for-redacted",
                     List.of(
                         record(ticket, "Customer [EMAIL_ADDRESS] cannot log in", "x", "REDACT")))));
+    assertThat(written.refused()).isEmpty();
+    List<WrittenPart> parts = written.parts();
 
     String prefix = "kb/classification=internal/ingest_date=2026-01-15/run=d1/";
     assertThat(parts)
@@ -354,20 +356,32 @@ class SinkS3IT {
     SourceItem item = source.list("").findFirst().orElseThrow();
     String scanned = sha("scanned text".getBytes(StandardCharsets.UTF_8));
     Files.writeString(root.resolve("a.txt"), "swapped text with a secret");
+    SourceItem gone = new SourceItem("file:/gone.txt", root.toString(), "gone.txt", "", "e", 3);
     DatasetSink sink = documentsSink(source, "d2");
-    assertThatThrownBy(
-            () ->
-                sink.writeDocuments(
-                    List.of(
-                        new ApprovedDocument(
-                            item,
-                            "kb",
-                            "APPROVE",
-                            "lin-a",
-                            scanned,
-                            List.of(record(item, "scanned text", "text/plain", "APPROVE"))))))
-        .isInstanceOf(SinkException.class)
-        .hasMessageContaining("changed since it was scanned");
+    DocumentsWritten written =
+        sink.writeDocuments(
+            List.of(
+                new ApprovedDocument(
+                    item,
+                    "kb",
+                    "APPROVE",
+                    "lin-a",
+                    scanned,
+                    List.of(record(item, "scanned text", "text/plain", "APPROVE"))),
+                new ApprovedDocument(
+                    gone,
+                    "kb",
+                    "APPROVE",
+                    "lin-gone",
+                    scanned,
+                    List.of(record(gone, "scanned text", "text/plain", "APPROVE")))));
+    assertThat(written.parts()).isEmpty();
+    assertThat(written.refused())
+        .containsOnlyKeys("lin-a", "lin-gone")
+        .hasEntrySatisfying("lin-a", m -> assertThat(m).contains("changed since it was scanned"))
+        .hasEntrySatisfying(
+            "lin-gone", m -> assertThat(m).startsWith("cannot re-open file:/gone.txt"));
+    assertThat(String.join(" ", written.refused().values())).doesNotContain("secret");
     assertThat(
             s3.listObjectsV2(
                     r ->
@@ -400,7 +414,8 @@ class SinkS3IT {
     Source source = LocalSource.of(root);
     SourceItem item = source.list("").findFirst().orElseThrow();
     QuarantineSink q =
-        new QuarantineSink(writer(s3, MIB, tmp.resolve("spool-q")), source, QUARANTINE, qKey, "q1");
+        new QuarantineSink(
+            writer(s3, MIB, tmp.resolve("spool-q")), source, QUARANTINE, qKey, "q1", 1_000_000);
     Map<String, String> uris =
         q.write(
             List.of(
@@ -425,5 +440,34 @@ class SinkS3IT {
         .isEmpty();
     assertThatThrownBy(() -> get(CURATED, "q1/finance/broken.pdf"))
         .isInstanceOf(NoSuchKeyException.class);
+  }
+
+  @Test
+  void quarantineRecordsASourceItCannotCopyInsteadOfFailing() throws Exception {
+    Path root = Files.createDirectories(tmp.resolve("q-gone"));
+    Source source = LocalSource.of(root);
+    SourceItem gone = new SourceItem("file:/x/gone.pdf", root.toString(), "x/gone.pdf", "", "e", 9);
+    SourceItem huge =
+        new SourceItem("file:/x/huge.pdf", root.toString(), "x/huge.pdf", "", "e", 99);
+    QuarantineSink q =
+        new QuarantineSink(
+            writer(s3, MIB, tmp.resolve("spool-q2")), source, QUARANTINE, qKey, "q2", 50);
+    Map<String, String> uris =
+        q.write(
+            List.of(
+                new HeldDocument(gone, "QUARANTINE", "lin-g", List.of("r")),
+                new HeldDocument(huge, "QUARANTINE", "lin-h", List.of("r"))));
+    assertThat(uris)
+        .containsEntry("lin-g", "s3://quarantine/q2/x/gone.pdf.reasons.json")
+        .containsEntry("lin-h", "s3://quarantine/q2/x/huge.pdf.reasons.json");
+    assertThat(s3.listObjectsV2(r -> r.bucket(QUARANTINE).prefix("q2/")).contents())
+        .extracting(S3Object::key)
+        .containsExactlyInAnyOrder("q2/x/gone.pdf.reasons.json", "q2/x/huge.pdf.reasons.json");
+    JsonNode g = new ObjectMapper().readTree(get(QUARANTINE, "q2/x/gone.pdf.reasons.json"));
+    assertThat(g.path("copied").asBoolean(true)).isFalse();
+    assertThat(g.path("notCopiedBecause").asText()).startsWith("cannot re-open file:/x/gone.pdf");
+    JsonNode h = new ObjectMapper().readTree(get(QUARANTINE, "q2/x/huge.pdf.reasons.json"));
+    assertThat(h.path("notCopiedBecause").asText())
+        .isEqualTo("larger than the copy limit of 50 bytes");
   }
 }
