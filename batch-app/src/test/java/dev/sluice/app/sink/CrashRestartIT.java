@@ -113,6 +113,7 @@ class CrashRestartIT {
 
     // 3. the published dataset: every approved source exactly once, nothing unlisted
     JsonNode manifest = stack.json(CURATED, prefix + "_manifest.json");
+    assertThat(manifest.path("mode").asText()).isEqualTo("jsonl");
     Set<String> listed = new HashSet<>(manifest.path("objects").findValuesAsText("key"));
     Set<String> present = new HashSet<>(stack.keys(CURATED, prefix));
     present.remove(prefix + "_manifest.json");

@@ -154,6 +154,7 @@ class SinkJobIT {
 
     // the manifest lists exactly the documents and sidecars
     JsonNode manifest = stack.json(CURATED, prefix + "_manifest.json");
+    assertThat(manifest.path("mode").asText()).isEqualTo("documents");
     assertThat(manifest.path("objects").findValuesAsText("key"))
         .containsExactlyInAnyOrderElementsOf(withSidecars);
 
