@@ -61,6 +61,18 @@ public final class MacieFindingsIndex implements MacieSignals {
     this.discoveryConfigured = discoveryConfigured;
   }
 
+  /** An index over already-loaded results (tests, and callers with their own loading). */
+  static MacieFindingsIndex of(
+      List<MacieFinding> results,
+      List<String> failures,
+      MacieMode mode,
+      boolean discoveryConfigured) {
+    Map<String, List<MacieFinding>> byKey = new HashMap<>();
+    results.forEach(f -> byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(f));
+    byKey.replaceAll((k, v) -> List.copyOf(v));
+    return new MacieFindingsIndex(byKey, failures, mode, discoveryConfigured);
+  }
+
   /** Loads the findings of {@code bucket}; never throws for an unreachable Macie. */
   public static MacieSignals load(Macie2Client macie, String bucket, MacieMode mode) {
     return builder(bucket, mode).findings(macie).load();
