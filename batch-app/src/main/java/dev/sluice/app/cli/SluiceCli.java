@@ -88,6 +88,7 @@ public final class SluiceCli {
         case "policy" -> policy(args);
         case "lineage" -> lineage(args);
         case "demo" -> new Demo(this, out, err).run(args);
+        case "identifiers" -> new IdentifiersCommand(this, out, err).run(args);
         default -> throw new UsageException("unknown command '" + command + "'");
       };
     } catch (UsageException e) {
