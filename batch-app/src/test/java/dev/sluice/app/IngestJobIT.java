@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.app.cli.SluiceCli;
 import dev.sluice.sampledata.formats.DocumentWriters;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
@@ -116,18 +113,8 @@ class IngestJobIT {
     }
   }
 
-  record Run(int code, String out, String err) {}
-
-  static Run cli(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        new SluiceCli(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8))
-            .run(args);
-    return new Run(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  static TestCli.Run cli(String... args) {
+    return TestCli.run(args);
   }
 
   static String[] args(String command, String runId, String keyId, String... extra) {
@@ -146,7 +133,7 @@ class IngestJobIT {
   @Order(1)
   void ingestWritesApprovedDocumentsOnceUnderTheDatasetKeyAndRecordsLineage(CapturedOutput logs)
       throws Exception {
-    Run run = cli(args("ingest", "it-1", LocalStack.KEY_ID));
+    TestCli.Run run = cli(args("ingest", "it-1", LocalStack.KEY_ID));
 
     assertThat(run.err()).isEmpty();
     assertThat(run.code()).as(run.out()).isEqualTo(SluiceCli.HELD_BACK); // broken.pdf quarantined
@@ -219,13 +206,13 @@ class IngestJobIT {
   @Test
   @Order(2)
   void rerunOverUnchangedSourcesSkipsEverythingUnlessForced() throws Exception {
-    Run again = cli(args("ingest", "it-2", LocalStack.KEY_ID));
+    TestCli.Run again = cli(args("ingest", "it-2", LocalStack.KEY_ID));
     assertThat(again.code()).as(again.out() + again.err()).isEqualTo(SluiceCli.OK);
     assertThat(keysUnder(runPrefix("it-2")))
         .as("only a manifest, no parts: nothing changed")
         .allMatch(k -> k.endsWith("_manifest.json"));
 
-    Run forced = cli(args("ingest", "it-3", LocalStack.KEY_ID, "--force"));
+    TestCli.Run forced = cli(args("ingest", "it-3", LocalStack.KEY_ID, "--force"));
     assertThat(forced.code()).isEqualTo(SluiceCli.HELD_BACK);
     assertThat(keysUnder(runPrefix("it-3"))).anyMatch(k -> k.endsWith(".jsonl.gz"));
   }
@@ -235,7 +222,8 @@ class IngestJobIT {
   void classifyIsADryRunThatWritesReportsButNoData() throws Exception {
     int before = keysUnder("").size();
     Path findings = tmp.resolve("findings.jsonl");
-    Run run = cli(args("classify", "cl-1", LocalStack.KEY_ID, "--findings", findings.toString()));
+    TestCli.Run run =
+        cli(args("classify", "cl-1", LocalStack.KEY_ID, "--findings", findings.toString()));
     assertThat(run.code()).as(run.out() + run.err()).isEqualTo(SluiceCli.HELD_BACK);
     assertThat(keysUnder("")).hasSize(before);
     List<String> lines = Files.readAllLines(findings);
@@ -249,7 +237,8 @@ class IngestJobIT {
   @Test
   @Order(4)
   void aMissingKmsKeyStopsTheJobBeforeAnyDocumentIsRead() throws Exception {
-    Run run = cli(args("ingest", "it-nokey", "0000dead-0000-4000-8000-000000000000", "--force"));
+    TestCli.Run run =
+        cli(args("ingest", "it-nokey", "0000dead-0000-4000-8000-000000000000", "--force"));
     assertThat(run.code()).isEqualTo(SluiceCli.FAILED);
     assertThat(run.err()).contains("KMS key '0000dead-0000-4000-8000-000000000000' does not exist");
     assertThat(keysUnder(runPrefix("it-nokey"))).isEmpty();
@@ -289,8 +278,7 @@ class IngestJobIT {
   }
 
   static Connection h2() throws Exception {
-    return DriverManager.getConnection(
-        "jdbc:h2:file:" + dataDir.resolve("sluice") + ";AUTO_SERVER=TRUE", "sa", "");
+    return TestCli.h2(dataDir);
   }
 
   static String readTree(Path dir) throws IOException {

@@ -99,7 +99,7 @@ public final class LocalAws implements AutoCloseable {
   }
 
   /** Reuses a key loaded from the KMS state directory (re-pointing its alias), else creates it. */
-  private static KmsEmulator.KeyRef ensureKey(KmsEmulator kms, KeySeed seed) {
+  static KmsEmulator.KeyRef ensureKey(KmsEmulator kms, KeySeed seed) {
     KmsEmulator.KeyRef existing = describeOrNull(kms, seed.keyId());
     if (existing == null) {
       return kms.createKey(

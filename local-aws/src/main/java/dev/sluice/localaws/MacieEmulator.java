@@ -62,6 +62,7 @@ public final class MacieEmulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MacieEmulator.class);
   private static final String CONTENT_TYPE = "application/json";
   private static final int MAX_BODY = 1024 * 1024;
+  private static final long MAX_FINDINGS_FILE = 64L * 1024 * 1024;
   private static final String CDI_PREFIX = "/custom-data-identifiers/";
 
   /** Default account of {@link #start()}. */
@@ -114,17 +115,26 @@ public final class MacieEmulator implements AutoCloseable {
    * name order). All findings of the call are validated before any is added.
    *
    * @return the number of findings read
-   * @throws IllegalArgumentException naming the file and finding index if a file is not valid
+   * @throws IllegalArgumentException naming the file and finding index if a file is not valid, or
+   *     if a file is larger than 64 MiB
    * @throws UncheckedIOException if a file cannot be read
    */
   public int loadFindings(Path jsonFileOrDirectory) {
     Objects.requireNonNull(jsonFileOrDirectory, "jsonFileOrDirectory");
     try {
-      List<JsonNode> all = new ArrayList<>();
+      List<ObjectNode> all = new ArrayList<>();
       for (Path file : MacieFindings.jsonFiles(jsonFileOrDirectory)) {
-        all.addAll(MacieFindings.parse(Files.readAllBytes(file), file.toString()));
+        if (Files.size(file) > MAX_FINDINGS_FILE) {
+          throw new IllegalArgumentException(
+              file + " is larger than " + MAX_FINDINGS_FILE + " bytes; split it");
+        }
+        String source = file.toString();
+        all.addAll(
+            MacieFindings.validateAll(
+                MacieFindings.parse(Files.readAllBytes(file), source), source));
       }
-      int added = findings.addAll(all, jsonFileOrDirectory.toString());
+      findings.putAll(all);
+      int added = all.size();
       LOG.debug("loaded {} Macie findings from {}", added, jsonFileOrDirectory);
       return added;
     } catch (IOException e) {
@@ -149,7 +159,7 @@ public final class MacieEmulator implements AutoCloseable {
     if (node == null || !node.isObject()) {
       throw new IllegalArgumentException("finding must be a JSON object");
     }
-    findings.addAll(List.of(node), "addFinding");
+    findings.putAll(MacieFindings.validateAll(List.of(node), "addFinding"));
     return node.get("id").asText();
   }
 

@@ -58,19 +58,23 @@ final class MacieFindings {
 
   // ---------------------------------------------------------------- seeding
 
-  /** Adds all findings or none. A finding with an existing id replaces it. */
-  int addAll(List<JsonNode> parsed, String source) {
+  /** Checks findings and returns deep copies; {@code source} names them in error messages. */
+  static List<ObjectNode> validateAll(List<JsonNode> parsed, String source) {
     List<ObjectNode> checked = new ArrayList<>();
     for (int i = 0; i < parsed.size(); i++) {
       checked.add(validate(parsed.get(i), source + " finding #" + i));
     }
+    return checked;
+  }
+
+  /** Adds validated findings at once. A finding with an existing id replaces it. */
+  void putAll(List<ObjectNode> checked) {
     synchronized (lock) {
       for (ObjectNode f : checked) {
         findings.remove(f.get("id").asText());
         findings.put(f.get("id").asText(), f);
       }
     }
-    return checked.size();
   }
 
   static List<JsonNode> parse(byte[] json, String source) {

@@ -34,11 +34,11 @@ import org.slf4j.LoggerFactory;
  * ~/.m2/repository/com/adobe/testing/s3mock/4.12.4/s3mock-4.12.4-exec.jar}.
  *
  * <p>The child runs with the current JVM's {@code java}, {@code -Xmx384m}, C1 only and the serial
- * GC (startup is 4-7 s on two cores), plain HTTP on a free port and HTTPS on an ephemeral port. Its
- * output goes to {@code s3mock.log} in the root directory, never to this process's stdout. Its
- * objects live in {@code <root>/store}: S3Mock stores bytes unencrypted even for SSE-KMS, so keep
- * real data out. S3Mock's plain-HTTP connector has no bind-address option and listens on all
- * interfaces; {@link #endpoint()} always names 127.0.0.1.
+ * GC (startup took 3-7 s on a shared two-core machine), plain HTTP on a free port and HTTPS on an
+ * ephemeral port. Its output goes to {@code s3mock.log} in the root directory, never to this
+ * process's stdout. Its objects live in {@code <root>/store}: S3Mock stores bytes unencrypted even
+ * for SSE-KMS, so keep real data out. S3Mock's plain-HTTP connector has no bind-address option and
+ * listens on all interfaces; {@link #endpoint()} always names 127.0.0.1.
  *
  * <p>SSE-KMS: S3Mock accepts only keys listed in {@link Options.Builder#validKmsKeys} (full ARNs);
  * requests must name the bare key id. An unlisted id gets HTTP 400 {@code KMS.NotFoundException}.
@@ -61,6 +61,14 @@ public final class S3MockServer implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final int START_ATTEMPTS = 3;
   private static final String LOG_FILE = "s3mock.log";
+
+  /**
+   * Small heap; C1 only and the serial GC because S3Mock is short-lived and the build machines have
+   * two cores (see S3MockStartupBenchmark in the tests and docs/benchmarks/local-aws.md).
+   */
+  static final List<String> DEFAULT_JVM_ARGS =
+      List.of(
+          "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true");
 
   private final Process process;
   private final URI endpoint;
@@ -116,8 +124,9 @@ public final class S3MockServer implements AutoCloseable {
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       int port = freePort();
       long started = System.nanoTime();
-      Process process = launch(java, jar, port, root, options);
+      Process process = null;
       try {
+        process = launch(java, jar, port, root, options);
         awaitReady(process, port, root.resolve(LOG_FILE), options.startupTimeout);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         LOG.info(
@@ -128,7 +137,9 @@ public final class S3MockServer implements AutoCloseable {
             root.resolve("store"));
         return new S3MockServer(process, port, root, deleteRoot, options.retainFiles, took);
       } catch (IllegalStateException e) {
-        destroy(process);
+        if (process != null) {
+          destroy(process);
+        }
         failure = e;
         String message = e.getMessage();
         boolean portTaken = message != null && message.contains("already in use");
@@ -244,10 +255,7 @@ public final class S3MockServer implements AutoCloseable {
   private static Process launch(Path java, Path jar, int port, Path root, Options options) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
-    command.add("-Xmx384m");
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-XX:+UseSerialGC");
-    command.add("-Djava.awt.headless=true");
+    command.addAll(options.jvmArgs);
     command.add("-jar");
     command.add(jar.toString());
     command.add("--com.adobe.testing.s3mock.httpPort=" + port);
@@ -418,8 +426,10 @@ public final class S3MockServer implements AutoCloseable {
     final boolean retainFiles;
     final String region;
     final Duration startupTimeout;
+    final List<String> jvmArgs;
 
     private Options(Builder b) {
+      this.jvmArgs = List.copyOf(b.jvmArgs);
       this.initialBuckets = List.copyOf(b.initialBuckets);
       this.validKmsKeys = List.copyOf(b.validKmsKeys);
       this.storeRoot = b.storeRoot;
@@ -448,8 +458,15 @@ public final class S3MockServer implements AutoCloseable {
       private boolean retainFiles;
       private String region = "us-east-1";
       private Duration startupTimeout = Duration.ofSeconds(90);
+      private List<String> jvmArgs = DEFAULT_JVM_ARGS;
 
       private Builder() {}
+
+      /** Child JVM options; package-private for the startup benchmark's baseline. */
+      Builder jvmArgs(List<String> value) {
+        this.jvmArgs = List.copyOf(value);
+        return this;
+      }
 
       /**
        * Buckets to create at startup (S3 naming: 3-63 of lowercase letters, digits, dots and

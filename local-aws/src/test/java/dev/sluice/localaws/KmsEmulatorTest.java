@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,40 @@ class KmsEmulatorTest {
       assertThat(described.arn()).as(ref).isEqualTo(created.arn());
     }
     assertThat(client.listKeys().keys()).anyMatch(k -> k.keyArn().equals(created.arn()));
+  }
+
+  @Test
+  void listKeysPagesThroughEveryKeyWithTheSdkPaginator() {
+    try (KmsEmulator own = KmsEmulator.start("us-east-1", ACCOUNT);
+        KmsClient ownClient = client(own)) {
+      List<String> created = new java.util.ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        created.add(own.createKey().arn());
+      }
+
+      List<String> listed =
+          ownClient.listKeysPaginator(r -> r.limit(2)).keys().stream()
+              .map(k -> k.keyArn())
+              .toList();
+
+      assertThat(listed).containsExactlyElementsOf(created);
+    }
+  }
+
+  @Test
+  void createKeyOverTheWireValidatesSpecAgainstUsage() {
+    KeyMetadata rsa =
+        client
+            .createKey(r -> r.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.SIGN_VERIFY))
+            .keyMetadata();
+
+    assertThat(rsa.signingAlgorithmsAsStrings()).contains("RSASSA_PSS_SHA_256");
+    assertThatThrownBy(
+            () ->
+                client.createKey(
+                    r -> r.keySpec(KeySpec.SYMMETRIC_DEFAULT).keyUsage(KeyUsageType.SIGN_VERIFY)))
+        .isInstanceOf(KmsException.class)
+        .hasMessageContaining("KeyUsage SIGN_VERIFY is not valid for KeySpec SYMMETRIC_DEFAULT");
   }
 
   @Test
@@ -337,6 +372,68 @@ class KmsEmulatorTest {
                 .ciphertextBlob()
                 .asByteArray())
         .hasSizeLessThanOrEqualTo(6144);
+  }
+
+  @Test
+  void concurrentClientsEncryptAndDecryptIndependently() throws Exception {
+    String keyId = kms.createKey().keyId();
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 25; i++) {
+                    String text = "thread-" + thread + "-item-" + i;
+                    Map<String, String> context = Map.of("item", text);
+                    SdkBytes blob =
+                        client
+                            .encrypt(
+                                r ->
+                                    r.keyId(keyId)
+                                        .plaintext(SdkBytes.fromUtf8String(text))
+                                        .encryptionContext(context))
+                            .ciphertextBlob();
+                    String back =
+                        client
+                            .decrypt(r -> r.ciphertextBlob(blob).encryptionContext(context))
+                            .plaintext()
+                            .asUtf8String();
+                    if (!back.equals(text)) {
+                      return false;
+                    }
+                  }
+                  return true;
+                }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void localAwsReusesAPersistedKeyAndRestoresItsAlias(@TempDir Path dir) {
+    LocalAws.KeySeed seed = new LocalAws.KeySeed("alias/reused", "reused-key-1");
+    String arn;
+    try (KmsEmulator first = KmsEmulator.start("us-east-1", ACCOUNT, dir)) {
+      arn = LocalAws.ensureKey(first, seed).arn();
+    }
+    try (KmsEmulator second = KmsEmulator.start("us-east-1", ACCOUNT, dir)) {
+      assertThat(LocalAws.ensureKey(second, seed).arn()).isEqualTo(arn);
+      assertThat(second.keyCount()).isEqualTo(1);
+      second.createKey(
+          KmsEmulator.KeyOptions.builder().keyId("other").alias("alias/taken").build());
+      assertThatThrownBy(
+              () -> LocalAws.ensureKey(second, new LocalAws.KeySeed("alias/taken", "reused-key-1")))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("alias/taken");
+    }
   }
 
   @Test

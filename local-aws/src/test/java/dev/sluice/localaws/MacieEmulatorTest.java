@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -417,6 +419,23 @@ class MacieEmulatorTest {
   }
 
   @Test
+  void deletedCustomIdentifierLeavesTheListButStaysVisibleAsDeleted() {
+    String id =
+        client
+            .createCustomDataIdentifier(r -> r.name("Ticket").regex("TCK-\\d{5}"))
+            .customDataIdentifierId();
+
+    client.deleteCustomDataIdentifier(r -> r.id(id));
+
+    assertThat(client.listCustomDataIdentifiers(r -> r.maxResults(10)).items()).isEmpty();
+    assertThat(client.batchGetCustomDataIdentifiers(r -> r.ids(id)).customDataIdentifiers())
+        .singleElement()
+        .satisfies(c -> assertThat(c.deleted()).isTrue());
+    assertThatThrownBy(() -> client.deleteCustomDataIdentifier(r -> r.id(id)))
+        .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
   void customIdentifierFieldLimitViolationNamesTheField() {
     assertThatThrownBy(
             () -> client.createCustomDataIdentifier(r -> r.name("x".repeat(129)).regex("a")))
@@ -452,6 +471,22 @@ class MacieEmulatorTest {
                             .keywords(IntStream.range(0, 51).mapToObj(i -> "kw" + i).toList())))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("keywords must hold at most 50 entries");
+  }
+
+  @Test
+  void badFileInADirectoryNamesFileAndIndexAndAddsNothing(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a-good.json"), "[{\"id\":\"good1\"}]");
+    Files.writeString(dir.resolve("b-bad.json"), "[{\"id\":\"good2\"},{\"id\":\"bad id!\"}]");
+    Files.writeString(dir.resolve("ignored.txt"), "not json");
+
+    assertThatThrownBy(() -> macie.loadFindings(dir))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("b-bad.json finding #1");
+    assertThat(macie.findingCount()).isEqualTo(6);
+
+    Files.delete(dir.resolve("b-bad.json"));
+    assertThat(macie.loadFindings(dir)).isEqualTo(1);
+    assertThat(macie.findingCount()).isEqualTo(7);
   }
 
   @Test

@@ -40,6 +40,29 @@ class S3MockServerJarLookupTest {
   }
 
   @Test
+  void childThatDiesAtStartFailsFastWithItsLogTailAndLeavesNoFiles(@TempDir Path dir)
+      throws Exception {
+    Path notAJar = Files.writeString(dir.resolve("broken.jar"), "not a jar");
+    Path root = dir.resolve("root");
+    String previous = System.getProperty(S3MockServer.JAR_PROPERTY);
+    System.setProperty(S3MockServer.JAR_PROPERTY, notAJar.toString());
+    try {
+      assertThatThrownBy(
+              () -> S3MockServer.start(S3MockServer.Options.builder().storeRoot(root).build()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("S3Mock exited with code")
+          .hasMessageContaining("broken.jar");
+    } finally {
+      if (previous == null) {
+        System.clearProperty(S3MockServer.JAR_PROPERTY);
+      } else {
+        System.setProperty(S3MockServer.JAR_PROPERTY, previous);
+      }
+    }
+    assertThat(root.resolve("s3mock.log")).as("the log of a caller-supplied root stays").exists();
+  }
+
+  @Test
   void optionsRejectBadBucketNamesAndKeyArnsNamingTheField() {
     assertThatThrownBy(() -> S3MockServer.Options.builder().initialBuckets(List.of("Bad_Bucket")))
         .isInstanceOf(IllegalArgumentException.class)

@@ -20,6 +20,7 @@ final class Help {
         restart <id>         restart a failed, stopped or crashed execution where it left off
         policy validate <f>  check a policy file; lists every error with its location
         lineage <uri>        where an output came from, or where a source went
+        schedule             run as a service: launch sluice.schedules[*] on their cron
 
       <source> is s3://bucket/prefix or a local folder or file.
       Configuration: application.yml, SLUICE_* environment variables, or --sluice.<key>=<value>.
@@ -67,6 +68,19 @@ final class Help {
         --threads <n>, --chunk-size <n>, --output-dir <dir>, --config <file>: as for classify
         --sluice.dataset.bucket=<b> --sluice.dataset.kms-key-id=<k>: the default dataset when
                               the policy defines none
+      """;
+
+  static final String SCHEDULE =
+      """
+      Usage: ./sluice schedule [--config <application.yml>] [--wait-seconds <n>]
+
+      Runs as a service and launches every schedule in sluice.schedules on its cron, e.g.
+        sluice:
+          schedules:
+            - {name: nightly, cron: "0 0 2 * * *", job: ingest, source: "s3://raw-docs/"}
+      A schedule never overlaps itself: a firing while its previous execution runs is skipped
+      and logged. On SIGTERM, running executions stop after their current chunk (status STOPPED,
+      restartable with ./sluice restart <id>); the service waits up to --wait-seconds (120).
       """;
 
   static final String JOBS = "Usage: ./sluice jobs [--limit <n>]\n";

@@ -88,6 +88,7 @@ public final class SluiceCli {
         case "policy" -> policy(args);
         case "lineage" -> lineage(args);
         case "demo" -> new Demo(this, out, err).run(args);
+        case "schedule" -> schedule(args);
         case "identifiers" -> new IdentifiersCommand(this, out, err).run(args);
         default -> throw new UsageException("unknown command '" + command + "'");
       };
@@ -232,6 +233,18 @@ public final class SluiceCli {
   int startupFailure(Exception e) {
     Throwable t = e;
     while (t != null) {
+      if (t instanceof org.springframework.boot.context.properties.bind.BindException be) {
+        Throwable cause = be.getCause();
+        while (cause != null && cause.getCause() != null) {
+          cause = cause.getCause();
+        }
+        err.println(
+            "sluice: invalid configuration: "
+                + be.getName()
+                + (be.getProperty() != null ? " = '" + be.getProperty().getValue() + "'" : "")
+                + (cause != null ? ": " + cause.getMessage() : ""));
+        return USAGE;
+      }
       if (t instanceof IllegalArgumentException || t instanceof PolicyException) {
         err.println("sluice: " + t.getMessage());
         return USAGE;
@@ -285,8 +298,63 @@ public final class SluiceCli {
   }
 
   ConfigurableApplicationContext context(List<String> springArgs) {
+    return context(springArgs, true);
+  }
+
+  ConfigurableApplicationContext context(List<String> springArgs, boolean shutdownHook) {
     SpringApplication app = new SpringApplication(SluiceApplication.class);
+    app.setRegisterShutdownHook(shutdownHook);
     return app.run(springArgs.toArray(String[]::new));
+  }
+
+  /** The scheduler service of the last {@code schedule} command (tests stop it through this). */
+  volatile ScheduleCommand scheduler;
+
+  int schedule(List<String> argv) {
+    Args a = Args.parse(argv, Set.of("config", "wait-seconds"), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.SCHEDULE);
+      return OK;
+    }
+    List<String> spring = new ArrayList<>(a.springArgs);
+    if (a.has("config")) {
+      spring.add("--spring.config.additional-location=file:" + a.get("config", ""));
+    }
+    int wait = a.has("wait-seconds") ? a.intOption("wait-seconds", 1, 3600) : 120;
+    ConfigurableApplicationContext ctx;
+    try {
+      ctx = context(spring, false);
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+    ScheduleCommand s = new ScheduleCommand(ctx, out);
+    Thread hook =
+        new Thread(
+            () -> {
+              s.shutdown(wait);
+              ctx.close();
+            },
+            "sluice-shutdown");
+    try {
+      s.start();
+      scheduler = s;
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.println("sluice schedule: running; SIGTERM stops running executions after their chunk");
+      s.await();
+      return OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILED;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it closes the context
+      }
+      if (ctx.isActive() && !Thread.currentThread().getName().equals("sluice-shutdown")) {
+        ctx.close();
+      }
+    }
   }
 
   // ---- operations -----------------------------------------------------------------------------

@@ -22,7 +22,19 @@ public record SluiceProperties(
     @DefaultValue Job job,
     @DefaultValue("out") String outputDir,
     @DefaultValue("data") String dataDir,
-    @DefaultValue("") String fingerprintKey) {
+    @DefaultValue("") String fingerprintKey,
+    @DefaultValue List<Schedule> schedules) {
+
+  /**
+   * A scheduled run for {@code sluice schedule}.
+   *
+   * @param name unique name, used in logs
+   * @param cron Spring cron expression with seconds, e.g. {@code 0 0 2 * * *}
+   * @param job {@code ingest} or {@code classify}
+   * @param source {@code s3://bucket/prefix} or a local path
+   */
+  public record Schedule(
+      String name, String cron, @DefaultValue("ingest") String job, String source) {}
 
   /** AWS access; empty endpoints mean real AWS. */
   public record Aws(
@@ -68,11 +80,21 @@ public record SluiceProperties(
       @DefaultValue("10000000") int maxCharsPerUnit,
       @DefaultValue("5368709120") long maxObjectBytes) {}
 
-  /** Job tuning. */
+  /**
+   * Job tuning.
+   *
+   * @param chunkSize documents per transaction
+   * @param threads partitions processed in parallel; 0 = available cores
+   * @param force re-process sources already ingested unchanged
+   * @param throttleMs pause per document in milliseconds (spares a shared source; 0 = none)
+   * @param progressSeconds seconds between progress log lines when not on a terminal
+   */
   public record Job(
       @DefaultValue("20") int chunkSize,
       @DefaultValue("0") int threads,
-      @DefaultValue("false") boolean force) {}
+      @DefaultValue("false") boolean force,
+      @DefaultValue("0") int throttleMs,
+      @DefaultValue("30") int progressSeconds) {}
 
   /** Threads for partitions: configured, or the available cores. */
   public int effectiveThreads() {
@@ -135,6 +157,13 @@ public record SluiceProperties(
       errors.add(
           "sluice.job.threads: must be between 0 (= cores) and 256 (was " + job.threads() + ")");
     }
+    if (job.throttleMs() < 0 || job.throttleMs() > 60_000) {
+      errors.add(
+          "sluice.job.throttle-ms: must be between 0 and 60000 (was " + job.throttleMs() + ")");
+    }
+    if (job.progressSeconds() < 1) {
+      errors.add("sluice.job.progress-seconds: must be >= 1 (was " + job.progressSeconds() + ")");
+    }
     if (!sink.layout().contains("{dataset}")
         || !sink.layout().contains("{run}")
         || !sink.layout().endsWith("/")) {
@@ -145,6 +174,28 @@ public record SluiceProperties(
     }
     if (!fingerprintKey.isEmpty() && fingerprintKey.length() < 16) {
       errors.add("sluice.fingerprint-key: must be at least 16 characters");
+    }
+    List<Schedule> sched = schedules == null ? List.of() : schedules;
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int i = 0; i < sched.size(); i++) {
+      Schedule sc = sched.get(i);
+      String p = "sluice.schedules[" + i + "].";
+      if (sc.name() == null || sc.name().isBlank() || !names.add(sc.name())) {
+        errors.add(p + "name: required and unique");
+      }
+      try {
+        org.springframework.scheduling.support.CronExpression.parse(
+            sc.cron() == null ? "" : sc.cron());
+      } catch (IllegalArgumentException e) {
+        errors.add(
+            p + "cron: not a valid cron expression ('" + sc.cron() + "'): " + e.getMessage());
+      }
+      if (!List.of("ingest", "classify").contains(sc.job())) {
+        errors.add(p + "job: must be ingest or classify (was '" + sc.job() + "')");
+      }
+      if (sc.source() == null || sc.source().isBlank()) {
+        errors.add(p + "source: required");
+      }
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException(

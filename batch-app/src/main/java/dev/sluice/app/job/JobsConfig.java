@@ -5,6 +5,7 @@ import dev.sluice.app.config.CoreBeans.ValidatedProperties;
 import dev.sluice.app.step.OutcomeProcessor;
 import dev.sluice.app.step.OutcomeWriter;
 import dev.sluice.app.step.PreflightTasklet;
+import dev.sluice.app.step.Progress;
 import dev.sluice.app.step.PublishTasklet;
 import dev.sluice.app.step.ReportTasklet;
 import dev.sluice.app.step.RunContexts;
@@ -77,8 +78,21 @@ public class JobsConfig {
   @Bean
   @StepScope
   OutcomeProcessor outcomeProcessor(
-      RunContexts runs, LineageStore lineage, @Value("#{stepExecution}") StepExecution step) {
-    return new OutcomeProcessor(runs.of(step.getJobExecution()), lineage);
+      RunContexts runs,
+      LineageStore lineage,
+      Progress progress,
+      ValidatedProperties v,
+      @Value("#{stepExecution}") StepExecution step) {
+    return new OutcomeProcessor(
+        runs.of(step.getJobExecution()), lineage, progress, v.props().job().throttleMs());
+  }
+
+  @Bean
+  Progress progress(ValidatedProperties v) {
+    return new Progress(
+        System.console() != null && System.getenv("SLUICE_NO_PROGRESS_LINE") == null,
+        v.props().job().progressSeconds(),
+        System.err);
   }
 
   @Bean
@@ -131,6 +145,7 @@ public class JobsConfig {
       PlatformTransactionManager tm,
       ValidatedProperties v,
       RunContexts runs,
+      Progress progress,
       SourcePartitioner partitioner,
       LineageStore lineage,
       PartStore parts,
@@ -141,6 +156,7 @@ public class JobsConfig {
     return new JobBuilder(INGEST, repo)
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
+        .listener(progress)
         .start(
             new StepBuilder("ingest-preflight", repo)
                 .tasklet(new PreflightTasklet(runs), tm)
@@ -163,6 +179,7 @@ public class JobsConfig {
       PlatformTransactionManager tm,
       ValidatedProperties v,
       RunContexts runs,
+      Progress progress,
       SourcePartitioner partitioner,
       LineageStore lineage,
       SourceItemReader reader,
@@ -172,6 +189,7 @@ public class JobsConfig {
     return new JobBuilder(CLASSIFY, repo)
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
+        .listener(progress)
         .start(partitioned("classify-process", repo, v, partitioner, worker))
         .next(
             new StepBuilder("classify-report", repo)

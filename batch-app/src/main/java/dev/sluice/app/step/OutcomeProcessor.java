@@ -13,10 +13,14 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 public class OutcomeProcessor implements ItemProcessor<SourceItem, Outcome> {
   private final RunContext run;
   private final LineageStore lineage;
+  private final Progress progress;
+  private final int throttleMs;
 
-  public OutcomeProcessor(RunContext run, LineageStore lineage) {
+  public OutcomeProcessor(RunContext run, LineageStore lineage, Progress progress, int throttleMs) {
     this.run = run;
     this.lineage = lineage;
+    this.progress = progress;
+    this.throttleMs = throttleMs;
   }
 
   @Override
@@ -30,9 +34,19 @@ public class OutcomeProcessor implements ItemProcessor<SourceItem, Outcome> {
               .filter(r -> !r.runId().equals(run.runId()))
               .isPresent();
       if (done) {
+        progress.skipped();
         return null; // unchanged since a previous ingest: nothing to do
       }
     }
-    return p.process(item);
+    if (throttleMs > 0) {
+      try {
+        Thread.sleep(throttleMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    Outcome o = p.process(item);
+    progress.processed(o);
+    return o;
   }
 }

@@ -513,6 +513,10 @@ public final class DocumentWriters {
         sb.append("    ");
         continue;
       }
+      if (c >= 0x20 && c < 0x7F) { // printable ASCII: always in WinAnsiEncoding, skip the lookup
+        sb.append(c);
+        continue;
+      }
       try {
         font.encode(String.valueOf(c));
         sb.append(c);

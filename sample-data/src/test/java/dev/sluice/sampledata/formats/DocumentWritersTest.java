@@ -154,7 +154,7 @@ class DocumentWritersTest {
 
   @Test
   void zipBombStreamsWithoutHoldingTheUncompressedBytes() throws IOException {
-    long size = 256L * 1024 * 1024;
+    long size = 128L * 1024 * 1024;
     CountingStream out = new CountingStream();
     DocumentWriters.writeZipBomb(out, "zeros.bin", size);
     assertThat(out.count).isLessThan(size / 500);
