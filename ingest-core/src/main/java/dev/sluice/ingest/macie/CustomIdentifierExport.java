@@ -174,6 +174,27 @@ public final class CustomIdentifierExport {
     if (description != null) {
       r.put("description", description);
     }
+    JsonNode tags = d.get("tags");
+    if (tags != null && !tags.isNull()) {
+      if (!tags.isObject() || tags.size() > 50) {
+        errors.add(where + ": tags: a map of at most 50 entries");
+      } else {
+        ObjectNode t = r.putObject("tags");
+        tags.fields()
+            .forEachRemaining(
+                e -> {
+                  if (e.getKey().isEmpty()
+                      || e.getKey().length() > 128
+                      || !e.getValue().isTextual()
+                      || e.getValue().asText().length() > 256) {
+                    errors.add(
+                        where + ": tags: keys of 1 to 128 and string values of at most 256 chars");
+                  } else {
+                    t.put(e.getKey(), e.getValue().asText());
+                  }
+                });
+      }
+    }
     r.put("clientToken", clientToken(r));
     return r;
   }
@@ -399,6 +420,11 @@ public final class CustomIdentifierExport {
               .clientToken(token);
       if (!levels.isEmpty()) {
         b.severityLevels(levels);
+      }
+      if (r.hasNonNull("tags")) {
+        Map<String, String> tags = new java.util.TreeMap<>();
+        r.get("tags").fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        b.tags(tags);
       }
       if (r.hasNonNull("description")) {
         b.description(r.get("description").asText());

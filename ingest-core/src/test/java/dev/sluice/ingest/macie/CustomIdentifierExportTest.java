@@ -81,6 +81,15 @@ class CustomIdentifierExportTest {
   }
 
   @Test
+  void theSampleDataDefinitionsExportWithTheirTags() throws Exception {
+    Path sample = Path.of("../sample-data/config/custom-identifiers.json");
+    List<ObjectNode> reqs = CustomIdentifierExport.requests(sample);
+    assertThat(reqs).extracting(r -> r.get("name").asText()).contains("EmployeeId");
+    assertThat(reqs.get(0).get("tags").get("owner").asText()).isEqualTo("hr");
+    assertThat(reqs).allMatch(r -> r.get("regex").asText().length() <= 512);
+  }
+
+  @Test
   void everyProblemIsNamedWithItsIdentifierAndField() throws Exception {
     String bad =
         "[{\"name\":\"A\",\"regex\":\"(?<=x)y\"},"

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -151,6 +153,23 @@ class DiscoveryResultsTest {
     MacieFinding zip = got.get(2);
     assertThat(zip.embeddedPath()).isEqualTo("docs/a.txt");
     assertThat(zip.detections().get(0).where()).isEqualTo("lines 7-7 col 4");
+  }
+
+  @Test
+  void theSampleDataDiscoveryResultsReadWithoutProblems() throws IOException {
+    Path dir = Path.of("../sample-data/macie/discovery");
+    List<MacieFinding> out = new ArrayList<>();
+    DiscoveryResults r = new DiscoveryResults(BUCKET, "", CustomIdentifierNames.none(), out::add);
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".jsonl.gz")).toList()) {
+        try (var in = Files.newInputStream(f)) {
+          r.read(in, f.toString());
+        }
+      }
+    }
+    assertThat(r.problem()).isNull();
+    assertThat(r.records).isGreaterThan(0);
+    assertThat(out).isNotEmpty().allMatch(f -> f.bucket().equals(BUCKET) && !f.eTag().isEmpty());
   }
 
   @Test
