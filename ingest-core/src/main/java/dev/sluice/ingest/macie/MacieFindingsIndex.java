@@ -228,15 +228,15 @@ public final class MacieFindingsIndex implements MacieSignals {
 
   @Override
   public MacieEvidence forObject(dev.sluice.ingest.source.SourceItem item) {
-    if (!failures.isEmpty()) {
-      String why = String.join("; ", failures);
-      return mode == MacieMode.REQUIRED
-          ? MacieEvidence.unavailable(why)
-          : MacieEvidence.warning(why + " (advisory mode: Macie results not used)");
-    }
     List<MacieFinding> current = new ArrayList<>();
     List<MacieFinding> stale = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
+    // whatever did load is still used as evidence: a partial outage never hides a finding
+    Optional<String> failed =
+        failures.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", failures));
+    if (failed.isPresent() && mode != MacieMode.REQUIRED) {
+      warnings.add(failed.get() + " (advisory mode: Macie results may be incomplete)");
+    }
     for (MacieFinding f : byKey.getOrDefault(item.key(), List.of())) {
       if (f.describes(item.versionId(), item.eTag())) {
         current.add(f);
@@ -269,11 +269,11 @@ public final class MacieFindingsIndex implements MacieSignals {
                 + (f.embeddedPath().isEmpty() ? "" : " in " + f.embeddedPath()));
       }
     }
-    Optional<String> unavailable = Optional.empty();
+    Optional<String> unavailable = mode == MacieMode.REQUIRED ? failed : Optional.empty();
     if (!incomplete.isEmpty()) {
       String why = "Macie did not fully analyse this version: " + String.join(", ", incomplete);
       if (mode == MacieMode.REQUIRED) {
-        unavailable = Optional.of(why);
+        unavailable = Optional.of(unavailable.map(u -> u + "; ").orElse("") + why);
       } else {
         warnings.add(why);
       }

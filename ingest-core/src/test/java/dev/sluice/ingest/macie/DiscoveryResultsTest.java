@@ -248,6 +248,24 @@ class DiscoveryResultsTest {
   }
 
   @Test
+  void aLoadingProblemStillUsesWhatLoadedAndBlocksOnlyInRequiredMode() throws IOException {
+    List<String> failures = List.of("Macie discovery results: 1 unreadable and 0 oversized");
+    MacieEvidence required =
+        MacieFindingsIndex.of(read(gzip(JSONL)), failures, MacieMode.REQUIRED, true)
+            .forObject(item("in/notes.txt", "n1"));
+    assertThat(required.current()).extracting(MacieFinding::id).containsExactly("r-notes");
+    assertThat(required.unavailable()).contains(failures.get(0));
+
+    MacieEvidence advisory =
+        MacieFindingsIndex.of(read(gzip(JSONL)), failures, MacieMode.ADVISORY, true)
+            .forObject(item("in/notes.txt", "n1"));
+    assertThat(advisory.current()).extracting(MacieFinding::id).containsExactly("r-notes");
+    assertThat(advisory.unavailable()).isEmpty();
+    assertThat(advisory.warnings())
+        .containsExactly(failures.get(0) + " (advisory mode: Macie results may be incomplete)");
+  }
+
+  @Test
   void aTruncatedGzipFileFails() throws IOException {
     byte[] gz = gzip(JSONL);
     byte[] cut = java.util.Arrays.copyOf(gz, gz.length / 2);

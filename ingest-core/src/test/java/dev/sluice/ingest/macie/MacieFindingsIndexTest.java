@@ -307,7 +307,7 @@ class MacieFindingsIndexTest {
     assertThat(advisory.warnings())
         .containsExactly(
             "Macie findings API unreachable: InternalServerException (HTTP 500)"
-                + " (advisory mode: Macie results not used)");
+                + " (advisory mode: Macie results may be incomplete)");
   }
 
   @Test
