@@ -21,6 +21,7 @@ final class Help {
         policy validate <f>  check a policy file; lists every error with its location
         lineage <uri>        where an output came from, or where a source went
         schedule             run as a service: launch sluice.schedules[*] on their cron
+        identifiers <cmd>    export|push <file>: our custom identifiers as Macie identifiers
 
       <source> is s3://bucket/prefix or a local folder or file.
       Configuration: application.yml, SLUICE_* environment variables, or --sluice.<key>=<value>.
