@@ -156,11 +156,15 @@ final class DiscoveryResults {
 
   /**
    * Reads {@code \n}-terminated lines into one reused buffer of at most {@code max} bytes; a longer
-   * line is skipped and flagged. Not thread-safe.
+   * line is skipped and flagged. Reads the stream in 64 KiB chunks. Not thread-safe.
    */
   static final class LineReader {
     private final InputStream in;
     private final int max;
+    private final byte[] chunk = new byte[64 * 1024];
+    private int pos;
+    private int lim;
+    private boolean eof;
     private byte[] buf = new byte[8192];
     private int len;
     private boolean oversized;
@@ -174,25 +178,52 @@ final class DiscoveryResults {
     boolean next() throws IOException {
       len = 0;
       oversized = false;
-      int c = in.read();
-      if (c < 0) {
-        return false;
-      }
-      while (c >= 0 && c != '\n') {
-        if (!oversized) {
-          if (len == max) {
-            oversized = true;
-            len = 0;
-          } else {
-            if (len == buf.length) {
-              buf = Arrays.copyOf(buf, Math.min(max, buf.length * 2));
-            }
-            buf[len++] = (byte) c;
+      boolean any = false;
+      while (true) {
+        if (pos == lim) {
+          if (eof) {
+            return any;
+          }
+          int n = in.read(chunk, 0, chunk.length);
+          pos = 0;
+          lim = Math.max(n, 0);
+          if (n < 0) {
+            eof = true;
+            return any;
+          }
+          continue;
+        }
+        any = true;
+        int nl = -1;
+        for (int i = pos; i < lim; i++) {
+          if (chunk[i] == '\n') {
+            nl = i;
+            break;
           }
         }
-        c = in.read();
+        int end = nl < 0 ? lim : nl;
+        append(pos, end - pos);
+        pos = nl < 0 ? lim : nl + 1;
+        if (nl >= 0) {
+          return true;
+        }
       }
-      return true;
+    }
+
+    private void append(int off, int n) {
+      if (oversized || n == 0) {
+        return;
+      }
+      if (len + n > max) {
+        oversized = true;
+        len = 0;
+        return;
+      }
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.min(max, Math.max(buf.length * 2, len + n)));
+      }
+      System.arraycopy(chunk, off, buf, len, n);
+      len += n;
     }
 
     boolean oversized() {

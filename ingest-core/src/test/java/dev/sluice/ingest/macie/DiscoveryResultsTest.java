@@ -290,6 +290,25 @@ class DiscoveryResultsTest {
   }
 
   @Test
+  void lineReaderJoinsLinesAcrossChunksAndReadsTheLastLineWithoutNewline() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      String line = "record-" + i + "-" + "x".repeat(i % 97);
+      expected.add(line);
+      sb.append(line).append(i == 4999 ? "" : "\n");
+    }
+    DiscoveryResults.LineReader lines =
+        new DiscoveryResults.LineReader(
+            new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)), 1000);
+    List<String> seen = new ArrayList<>();
+    while (lines.next()) {
+      seen.add(new String(lines.buffer(), 0, lines.length(), StandardCharsets.UTF_8));
+    }
+    assertThat(seen).isEqualTo(expected);
+  }
+
+  @Test
   void locationMustBeAnS3UriWithAValidBucket() {
     assertThat(DiscoveryResults.Location.parse("s3://macie-results/AWSLogs/"))
         .isEqualTo(new DiscoveryResults.Location("macie-results", "AWSLogs/"));
