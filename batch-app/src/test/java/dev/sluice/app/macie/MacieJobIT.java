@@ -251,6 +251,19 @@ class MacieJobIT {
     JsonNode state =
         JSON.readTree(tmp.resolve("data").resolve("macie-custom-identifiers.json").toFile());
     assertThat(state.get("identifiers").toString()).contains(employeeIdentifierId);
+
+    // Macie down: a clear error, exit 1, the state is left as it was
+    macie.setDown(true);
+    try {
+      Run down = cli(push.toArray(String[]::new));
+      assertThat(down.code()).isEqualTo(SluiceCli.FAILED);
+      assertThat(down.err())
+          .contains("sluice: Macie: InternalServerException (HTTP 500); nothing recorded");
+    } finally {
+      macie.setDown(false);
+    }
+    assertThat(JSON.readTree(tmp.resolve("data").resolve("macie-custom-identifiers.json").toFile()))
+        .isEqualTo(state);
   }
 
   @Test
