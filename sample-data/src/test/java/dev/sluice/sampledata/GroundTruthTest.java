@@ -197,6 +197,53 @@ class GroundTruthTest {
     }
   }
 
+  /**
+   * Hard negatives are really negative and nothing valid is planted by accident: in the decoded
+   * text of every text document, each card-, SSN- or email-shaped string that passes its validator
+   * lies inside a planted occurrence.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("groundTruthFiles")
+  void noUnplantedValidValuesInTextDocuments(String gtPath) throws Exception {
+    JsonNode gt = JSON.readTree(GROUND_TRUTH.resolve(gtPath).toFile());
+    if (gt.get("charset").isNull()) {
+      return;
+    }
+    byte[] bytes = Files.readAllBytes(CORPUS.resolve(gt.get("document").asText()));
+    String text = new String(bytes, Charset.forName(gt.get("charset").asText()));
+    List<int[]> planted = new java.util.ArrayList<>();
+    for (JsonNode o : gt.get("occurrences")) {
+      if (o.get("unit").asText().isEmpty()) {
+        planted.add(new int[] {o.get("start").asInt(), o.get("end").asInt()});
+      }
+    }
+    Map<String, java.util.regex.Pattern> shapes =
+        Map.of(
+            "CREDIT_CARD_NUMBER",
+                java.util.regex.Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,18}(?![\\w-])"),
+            "USA_SOCIAL_SECURITY_NUMBER",
+                java.util.regex.Pattern.compile("(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])"),
+            "EMAIL_ADDRESS",
+                java.util.regex.Pattern.compile(
+                    "[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}"));
+    for (Map.Entry<String, java.util.regex.Pattern> e : shapes.entrySet()) {
+      java.util.regex.Matcher m = e.getValue().matcher(text);
+      while (m.find()) {
+        if (!Validators.isValid(e.getKey(), m.group())) {
+          continue;
+        }
+        int s = m.start();
+        int en = m.end();
+        assertThat(
+                planted.stream().anyMatch(p -> p[0] <= s && en <= p[1] || s <= p[0] && p[1] <= en))
+            .as(
+                "valid %s-shaped value %s at %d in %s is planted",
+                e.getKey(), mask(m.group()), s, gtPath)
+            .isTrue();
+      }
+    }
+  }
+
   /** The default policy, implemented independently of the generator. */
   static String decide(JsonNode gt) {
     if (!gt.get("unscannable").isNull()) {
