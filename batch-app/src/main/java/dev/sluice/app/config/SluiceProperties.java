@@ -80,8 +80,19 @@ public record SluiceProperties(
       @DefaultValue("") String quarantineKmsKeyId,
       @DefaultValue("false") boolean quarantineRejected) {}
 
-  /** Macie results. */
-  public record Macie(@DefaultValue("off") String mode) {}
+  /**
+   * Macie results.
+   *
+   * @param mode off, advisory or required
+   * @param discoveryResults {@code s3://bucket/prefix/} of the sensitive data discovery results
+   *     repository, or empty
+   * @param customIdentifiersState state written by {@code sluice identifiers push} (Macie ids of
+   *     our custom identifiers); empty means {@code <data-dir>/macie-custom-identifiers.json}
+   */
+  public record Macie(
+      @DefaultValue("off") String mode,
+      @DefaultValue("") String discoveryResults,
+      @DefaultValue("") String customIdentifiersState) {}
 
   /**
    * Extraction limits; hitting one makes the document unscannable (never approved).
@@ -193,6 +204,13 @@ public record SluiceProperties(
     if (!List.of("off", "advisory", "required").contains(macie.mode().toLowerCase(Locale.ROOT))) {
       errors.add(
           "sluice.macie.mode: must be off, advisory or required (was '" + macie.mode() + "')");
+    }
+    if (!macie.discoveryResults().isBlank()
+        && !macie.discoveryResults().matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?")) {
+      errors.add(
+          "sluice.macie.discovery-results: must be s3://bucket/prefix/ (was '"
+              + macie.discoveryResults()
+              + "')");
     }
     if (extraction.maxCharsPerUnit() < 1000) {
       errors.add(

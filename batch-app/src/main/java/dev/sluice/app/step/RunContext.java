@@ -8,6 +8,7 @@ import dev.sluice.ingest.Pipeline;
 import dev.sluice.ingest.decide.DatasetSpec;
 import dev.sluice.ingest.decide.Policy;
 import dev.sluice.ingest.extract.Extractor;
+import dev.sluice.ingest.macie.CustomIdentifierNames;
 import dev.sluice.ingest.macie.MacieEvidence;
 import dev.sluice.ingest.macie.MacieFindingsIndex;
 import dev.sluice.ingest.macie.MacieMode;
@@ -174,7 +175,23 @@ public class RunContext {
       String why = "Macie results exist only for S3 sources";
       return m == MacieMode.REQUIRED ? item -> MacieEvidence.unavailable(why) : MacieSignals.off();
     }
-    return MacieFindingsIndex.load(macie.getObject(), location.bucket(), m);
+    MacieFindingsIndex.Builder b =
+        MacieFindingsIndex.builder(location.bucket(), m)
+            .prefix(location.prefix())
+            .findings(macie.getObject())
+            .customIdentifiers(CustomIdentifierNames.read(macieIdentifierState(props)));
+    if (!props.macie().discoveryResults().isBlank()) {
+      b.discoveryResults(s3.getObject(), props.macie().discoveryResults());
+    }
+    return b.load();
+  }
+
+  /** Where {@code sluice identifiers push} records the Macie ids of our custom identifiers. */
+  public static Path macieIdentifierState(SluiceProperties props) {
+    String configured = props.macie().customIdentifiersState();
+    return configured.isBlank()
+        ? Path.of(props.dataDir()).resolve("macie-custom-identifiers.json")
+        : Path.of(configured);
   }
 
   /**
