@@ -217,7 +217,7 @@ public final class Pipeline {
             policy.hash(),
             dataset.map(DatasetSpec::name).orElse(""),
             verdict.decision().name(),
-            verdict.reasons().stream().map(Reason::toString).toList(),
+            reasons(verdict, mac),
             unscannable.map(Enum::name).orElse(""),
             counts,
             redactions,
@@ -225,7 +225,8 @@ public final class Pipeline {
             mac.stale().stream().map(MacieFinding::id).toList(),
             List.of(),
             mode.label(),
-            clock.instant());
+            clock.instant(),
+            evidenceLines(evidence, mac));
     return new Outcome(
         item, lineage, unscannable, ex.detail(), units, mac, evidence, verdict, records);
   }
@@ -298,6 +299,39 @@ public final class Pipeline {
     List<Evidence> out = new ArrayList<>();
     acc.forEach((id, a) -> out.add(new Evidence(id, a.category, a.severity, a.count, a.sources)));
     out.sort(Comparator.comparing(Evidence::identifierId));
+    return out;
+  }
+
+  /** Fired rules, then Macie warnings (stale results, advisory-mode outages) for the report. */
+  static List<String> reasons(Verdict verdict, MacieEvidence mac) {
+    List<String> out = new ArrayList<>();
+    verdict.reasons().forEach(r -> out.add(r.toString()));
+    mac.warnings().forEach(w -> out.add("warning: " + w));
+    return out;
+  }
+
+  /** Evidence per identifier with its sources and where Macie saw it, for lineage and reports. */
+  static List<LineageRecord.EvidenceLine> evidenceLines(
+      List<Evidence> evidence, MacieEvidence mac) {
+    Map<String, Set<String>> where = new LinkedHashMap<>();
+    for (MacieFinding mf : mac.current()) {
+      for (MacieDetection d : mf.detections()) {
+        if (!d.where().isBlank()) {
+          where
+              .computeIfAbsent(d.type(), k -> new java.util.LinkedHashSet<>())
+              .add(mf.embeddedPath().isEmpty() ? d.where() : mf.embeddedPath() + ": " + d.where());
+        }
+      }
+    }
+    List<LineageRecord.EvidenceLine> out = new ArrayList<>();
+    for (Evidence e : evidence) {
+      out.add(
+          new LineageRecord.EvidenceLine(
+              e.identifierId(),
+              e.count(),
+              e.sources().stream().sorted().map(Enum::name).toList(),
+              String.join("; ", where.getOrDefault(e.identifierId(), Set.of()))));
+    }
     return out;
   }
 

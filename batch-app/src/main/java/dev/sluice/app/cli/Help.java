@@ -24,6 +24,7 @@ final class Help {
         report <run-id>      summary and paths of a run's reports (regenerated if missing)
         report diff <a> <b>  what changed between two runs [--json]
         grants <dataset>     IAM identity policy for a consumer role and the bucket policy, as JSON
+        identifiers <cmd>    export|push <file>: our custom identifiers as Macie identifiers
 
       <source> is s3://bucket/prefix or a local folder or file.
       Configuration: application.yml, SLUICE_* environment variables, or --sluice.<key>=<value>.

@@ -91,6 +91,7 @@ public final class SluiceCli {
         case "report" -> new ReportCommand(this, out, err).run(args);
         case "grants" -> new GrantsCommand(this, out, err).run(args);
         case "schedule" -> schedule(args);
+        case "identifiers" -> new IdentifiersCommand(this, out, err).run(args);
         default -> throw new UsageException("unknown command '" + command + "'");
       };
     } catch (UsageException e) {

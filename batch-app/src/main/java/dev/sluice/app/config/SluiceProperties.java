@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -53,16 +54,45 @@ public record SluiceProperties(
       @DefaultValue("") String kmsKeyId,
       @DefaultValue("internal") String classification) {}
 
-  /** The curated sink. */
+  /**
+   * The curated sink.
+   *
+   * @param mode {@code jsonl} (gzip JSON Lines parts) or {@code documents} (approved documents as
+   *     they are, with Bedrock Knowledge Bases metadata sidecars)
+   * @param datasetModes per-dataset override of {@code mode}, by dataset name
+   * @param multipartThreshold objects of at least this many bytes use multipart upload
+   * @param partSize multipart part size (5 MiB to 5 GiB)
+   * @param quarantineBucket where held-back sources are copied; empty = only reported
+   * @param quarantineKmsKeyId key of the quarantine bucket, must differ from every dataset key
+   * @param quarantineRejected also copy REJECT decisions (default: QUARANTINE only)
+   */
   public record Sink(
       @DefaultValue("true") boolean bucketKeyEnabled,
       @DefaultValue("true") boolean verifyObjects,
       @DefaultValue("true") boolean requireCustomerManagedKey,
       @DefaultValue("{dataset}/classification={classification}/ingest_date={date}/run={run}/")
-          String layout) {}
+          String layout,
+      @DefaultValue("jsonl") String mode,
+      @DefaultValue Map<String, String> datasetModes,
+      @DefaultValue("67108864") long multipartThreshold,
+      @DefaultValue("8388608") long partSize,
+      @DefaultValue("") String quarantineBucket,
+      @DefaultValue("") String quarantineKmsKeyId,
+      @DefaultValue("false") boolean quarantineRejected) {}
 
-  /** Macie results. */
-  public record Macie(@DefaultValue("off") String mode) {}
+  /**
+   * Macie results.
+   *
+   * @param mode off, advisory or required
+   * @param discoveryResults {@code s3://bucket/prefix/} of the sensitive data discovery results
+   *     repository, or empty
+   * @param customIdentifiersState state written by {@code sluice identifiers push} (Macie ids of
+   *     our custom identifiers); empty means {@code <data-dir>/macie-custom-identifiers.json}
+   */
+  public record Macie(
+      @DefaultValue("off") String mode,
+      @DefaultValue("") String discoveryResults,
+      @DefaultValue("") String customIdentifiersState) {}
 
   /**
    * Extraction limits; hitting one makes the document unscannable (never approved).
@@ -107,6 +137,42 @@ public record SluiceProperties(
     return job.threads() > 0 ? job.threads() : Runtime.getRuntime().availableProcessors();
   }
 
+  private void validateSink(List<String> errors) {
+    for (var e : sink.datasetModes().entrySet()) {
+      if (!List.of("jsonl", "documents").contains(e.getValue().toLowerCase(Locale.ROOT))) {
+        errors.add(
+            "sluice.sink.dataset-modes."
+                + e.getKey()
+                + ": must be jsonl or documents (was '"
+                + e.getValue()
+                + "')");
+      }
+    }
+    if (!List.of("jsonl", "documents").contains(sink.mode().toLowerCase(Locale.ROOT))) {
+      errors.add("sluice.sink.mode: must be jsonl or documents (was '" + sink.mode() + "')");
+    }
+    if (sink.multipartThreshold() < 1) {
+      errors.add("sluice.sink.multipart-threshold: must be >= 1");
+    }
+    if (sink.partSize() < 5L * 1024 * 1024 || sink.partSize() > 5L * 1024 * 1024 * 1024) {
+      errors.add(
+          "sluice.sink.part-size: must be between 5242880 (5 MiB) and 5368709120 (5 GiB) (was "
+              + sink.partSize()
+              + ")");
+    }
+    if (sink.quarantineBucket().isBlank() != sink.quarantineKmsKeyId().isBlank()) {
+      errors.add(
+          "sluice.sink.quarantine-kms-key-id: quarantine-bucket and quarantine-kms-key-id must be"
+              + " set together");
+    }
+    if (!sink.quarantineKmsKeyId().isBlank()
+        && sink.quarantineKmsKeyId().equals(dataset.kmsKeyId())) {
+      errors.add(
+          "sluice.sink.quarantine-kms-key-id: must differ from sluice.dataset.kms-key-id (held-back"
+              + " documents must not be readable with the dataset key)");
+    }
+  }
+
   /**
    * Checks every field and throws {@link IllegalArgumentException} listing each problem as {@code
    * sluice.<field>: <problem>}.
@@ -138,6 +204,13 @@ public record SluiceProperties(
     if (!List.of("off", "advisory", "required").contains(macie.mode().toLowerCase(Locale.ROOT))) {
       errors.add(
           "sluice.macie.mode: must be off, advisory or required (was '" + macie.mode() + "')");
+    }
+    if (!macie.discoveryResults().isBlank()
+        && !macie.discoveryResults().matches("s3://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?")) {
+      errors.add(
+          "sluice.macie.discovery-results: must be s3://bucket/prefix/ (was '"
+              + macie.discoveryResults()
+              + "')");
     }
     if (extraction.maxCharsPerUnit() < 1000) {
       errors.add(
@@ -183,6 +256,7 @@ public record SluiceProperties(
         || !sink.layout().endsWith("/")) {
       errors.add("sluice.sink.layout: must contain {dataset} and {run} and end with '/'");
     }
+    validateSink(errors);
     if (!dataset.classification().matches("[a-z0-9][a-z0-9_-]{0,62}")) {
       errors.add("sluice.dataset.classification: lowercase letters, digits, '_' or '-'");
     }

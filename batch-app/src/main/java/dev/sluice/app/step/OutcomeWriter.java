@@ -2,9 +2,14 @@ package dev.sluice.app.step;
 
 import dev.sluice.ingest.Outcome;
 import dev.sluice.ingest.Pipeline;
+import dev.sluice.ingest.decide.Decision;
 import dev.sluice.ingest.lineage.LineageRecord;
 import dev.sluice.ingest.lineage.LineageStore;
+import dev.sluice.ingest.sink.ApprovedDocument;
 import dev.sluice.ingest.sink.DatasetRecord;
+import dev.sluice.ingest.sink.DocumentsWritten;
+import dev.sluice.ingest.sink.HeldDocument;
+import dev.sluice.ingest.sink.OutputMode;
 import dev.sluice.ingest.sink.PartStore;
 import dev.sluice.ingest.sink.WrittenPart;
 import java.util.ArrayList;
@@ -50,16 +55,60 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
     ctx.putLong(SEQ, seq);
   }
 
+  private boolean isHeld(Outcome o) {
+    Decision d = o.verdict().decision();
+    return d == Decision.QUARANTINE || (d == Decision.REJECT && run.quarantineRejected());
+  }
+
   @Override
   public void write(Chunk<? extends Outcome> chunk) {
     List<? extends Outcome> outcomes = chunk.getItems();
     Map<String, List<String>> outputs = new HashMap<>();
+    Map<String, String> refused = new HashMap<>();
     if (run.mode() == Pipeline.Mode.INGEST) {
       List<DatasetRecord> records = new ArrayList<>();
-      outcomes.forEach(o -> records.addAll(o.records()));
-      List<WrittenPart> written =
-          records.isEmpty() ? List.of() : run.sink().write(partition, seq, records);
+      List<ApprovedDocument> documents = new ArrayList<>();
+      List<HeldDocument> held = new ArrayList<>();
+      for (Outcome o : outcomes) {
+        if (o.records().isEmpty()) {
+          if (isHeld(o)) {
+            held.add(
+                new HeldDocument(
+                    o.item(),
+                    o.verdict().decision().name(),
+                    o.lineage().lineageId(),
+                    o.lineage().reasons()));
+          }
+        } else if (run.sink().mode(o.lineage().dataset()) == OutputMode.DOCUMENTS) {
+          documents.add(
+              new ApprovedDocument(
+                  o.item(),
+                  o.lineage().dataset(),
+                  o.verdict().decision().name(),
+                  o.lineage().lineageId(),
+                  o.lineage().sha256(),
+                  o.records()));
+        } else {
+          records.addAll(o.records());
+        }
+      }
+      List<WrittenPart> written = new ArrayList<>();
+      if (!records.isEmpty()) {
+        written.addAll(run.sink().write(partition, seq, records));
+      }
+      DocumentsWritten docs = run.sink().writeDocuments(documents);
+      written.addAll(docs.parts());
+      refused.putAll(docs.refused());
       parts.replaceChunk(run.runId(), partition, seq, written);
+      if (!held.isEmpty()) {
+        run.quarantine()
+            .ifPresent(
+                q ->
+                    q.write(held)
+                        .forEach(
+                            (id, uri) ->
+                                outputs.computeIfAbsent(id, k -> new ArrayList<>()).add(uri)));
+      }
       for (WrittenPart p : written) {
         for (String id : p.lineageIds()) {
           outputs.computeIfAbsent(id, k -> new ArrayList<>()).add(p.uri());
@@ -70,7 +119,11 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
     long jobId = step.getJobExecutionId();
     for (Outcome o : outcomes) {
       LineageRecord r = o.lineage().withExecution(jobId, step.getId());
-      rows.add(r.withOutputs(outputs.getOrDefault(r.lineageId(), List.of())));
+      String why = refused.get(r.lineageId());
+      rows.add(
+          why != null
+              ? DocumentsWritten.refuse(r, why)
+              : r.withOutputs(outputs.getOrDefault(r.lineageId(), List.of())));
     }
     lineage.save(rows);
     run.findings().write(partition, seq, List.copyOf(outcomes));

@@ -40,7 +40,8 @@ public class PublishTasklet implements Tasklet {
               run.runId(),
               prefix,
               sink.layout().manifestKey(prefix),
-              mine);
+              mine,
+              sink.mode(ds.name()));
       log.info(
           "published dataset {}: {} objects, {} records, manifest {}, {} orphan(s) removed",
           ds.name(),

@@ -8,6 +8,7 @@ import dev.sluice.ingest.Pipeline;
 import dev.sluice.ingest.decide.DatasetSpec;
 import dev.sluice.ingest.decide.Policy;
 import dev.sluice.ingest.extract.Extractor;
+import dev.sluice.ingest.macie.CustomIdentifierNames;
 import dev.sluice.ingest.macie.MacieEvidence;
 import dev.sluice.ingest.macie.MacieFindingsIndex;
 import dev.sluice.ingest.macie.MacieMode;
@@ -16,7 +17,9 @@ import dev.sluice.ingest.report.FindingsLog;
 import dev.sluice.ingest.sink.CuratedWriter;
 import dev.sluice.ingest.sink.DatasetSink;
 import dev.sluice.ingest.sink.KmsPreflight;
+import dev.sluice.ingest.sink.OutputMode;
 import dev.sluice.ingest.sink.PartitionLayout;
+import dev.sluice.ingest.sink.QuarantineSink;
 import dev.sluice.ingest.sink.ResolvedKey;
 import dev.sluice.ingest.sink.SinkException;
 import dev.sluice.ingest.source.LocalSource;
@@ -58,6 +61,8 @@ public class RunContext {
   private Pipeline pipeline;
   private Map<String, ResolvedKey> keys;
   private DatasetSink sink;
+  private ResolvedKey quarantineKey;
+  private Optional<QuarantineSink> quarantine;
   private FindingsLog findings;
 
   public RunContext(
@@ -170,7 +175,23 @@ public class RunContext {
       String why = "Macie results exist only for S3 sources";
       return m == MacieMode.REQUIRED ? item -> MacieEvidence.unavailable(why) : MacieSignals.off();
     }
-    return MacieFindingsIndex.load(macie.getObject(), location.bucket(), m);
+    MacieFindingsIndex.Builder b =
+        MacieFindingsIndex.builder(location.bucket(), m)
+            .prefix(location.prefix())
+            .findings(macie.getObject())
+            .customIdentifiers(CustomIdentifierNames.read(macieIdentifierState(props)));
+    if (!props.macie().discoveryResults().isBlank()) {
+      b.discoveryResults(s3.getObject(), props.macie().discoveryResults());
+    }
+    return b.load();
+  }
+
+  /** Where {@code sluice identifiers push} records the Macie ids of our custom identifiers. */
+  public static Path macieIdentifierState(SluiceProperties props) {
+    String configured = props.macie().customIdentifiersState();
+    return configured.isBlank()
+        ? Path.of(props.dataDir()).resolve("macie-custom-identifiers.json")
+        : Path.of(configured);
   }
 
   /**
@@ -192,6 +213,17 @@ public class RunContext {
             d.name(),
             KmsPreflight.check(
                 kms.getObject(), d.kmsKeyId(), region, props.sink().requireCustomerManagedKey()));
+      }
+      SluiceProperties.Sink sp = props.sink();
+      if (!sp.quarantineBucket().isBlank()) {
+        ResolvedKey q =
+            KmsPreflight.check(
+                kms.getObject(),
+                sp.quarantineKmsKeyId(),
+                bucketRegion(sp.quarantineBucket()),
+                sp.requireCustomerManagedKey());
+        QuarantineSink.requireDistinct(q, out);
+        quarantineKey = q;
       }
       keys = out;
     }
@@ -226,15 +258,80 @@ public class RunContext {
               byName,
               preflight(),
               runId,
-              ingestDate);
+              ingestDate,
+              source(),
+              OutputMode.parse(props.sink().mode()),
+              datasetModes());
     }
     return sink;
   }
 
+  private Map<String, OutputMode> datasetModes() {
+    Map<String, OutputMode> m = new LinkedHashMap<>();
+    props.sink().datasetModes().forEach((k, v) -> m.put(k, OutputMode.parse(v)));
+    return m;
+  }
+
+  /** The quarantine copier, when a quarantine bucket is configured (pre-flighted first). */
+  public synchronized Optional<QuarantineSink> quarantine() {
+    if (quarantine == null) {
+      preflight();
+      quarantine =
+          quarantineKey == null
+              ? Optional.empty()
+              : Optional.of(
+                  new QuarantineSink(
+                      curatedWriter(),
+                      source(),
+                      props.sink().quarantineBucket(),
+                      quarantineKey,
+                      runId,
+                      props.extraction().maxObjectBytes()));
+    }
+    return quarantine;
+  }
+
+  /** Whether REJECT decisions are copied to quarantine too (QUARANTINE always is). */
+  public boolean quarantineRejected() {
+    return props.sink().quarantineRejected();
+  }
+
   /** The writer every curated object goes through. */
   public CuratedWriter curatedWriter() {
+    SluiceProperties.Sink sp = props.sink();
+    cleanSpoolOnce();
     return new CuratedWriter(
-        s3.getObject(), props.sink().bucketKeyEnabled(), props.sink().verifyObjects());
+        s3.getObject(),
+        new CuratedWriter.Options(
+            sp.bucketKeyEnabled(),
+            sp.verifyObjects(),
+            sp.multipartThreshold(),
+            sp.partSize(),
+            workDir().resolve("spool")));
+  }
+
+  private boolean spoolCleaned;
+
+  /**
+   * Deletes spool files a killed process of this run left behind; runs before this context's first
+   * writer exists, so it never touches a file still in use.
+   */
+  private synchronized void cleanSpoolOnce() {
+    if (spoolCleaned) {
+      return;
+    }
+    spoolCleaned = true;
+    Path spool = workDir().resolve("spool");
+    if (!java.nio.file.Files.isDirectory(spool)) {
+      return;
+    }
+    try (var files = java.nio.file.Files.newDirectoryStream(spool, "sluice-*.spool")) {
+      for (Path f : files) {
+        java.nio.file.Files.deleteIfExists(f);
+      }
+    } catch (java.io.IOException e) {
+      throw new SinkException("cannot clean spool directory " + spool + ": " + e.getMessage(), e);
+    }
   }
 
   public S3Client s3() {

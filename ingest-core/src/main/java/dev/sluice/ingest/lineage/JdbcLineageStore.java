@@ -25,7 +25,7 @@ public final class JdbcLineageStore implements LineageStore {
       "lineage_id, run_id, job_execution_id, step_execution_id, source_uri, version_id, etag,"
           + " size_bytes, sha256, extractor, catalog_version, policy_hash, dataset, decision,"
           + " reasons, unscannable, finding_counts, redaction_counts, macie_finding_ids,"
-          + " stale_macie_finding_ids, output_uris, mode, processed_at";
+          + " stale_macie_finding_ids, output_uris, mode, processed_at, evidence";
 
   private final DataSource dataSource;
 
@@ -54,6 +54,8 @@ public final class JdbcLineageStore implements LineageStore {
               + " finding_counts VARCHAR, redaction_counts VARCHAR, macie_finding_ids VARCHAR,"
               + " stale_macie_finding_ids VARCHAR, output_uris VARCHAR, mode VARCHAR(16),"
               + " processed_at TIMESTAMP NOT NULL)");
+      // added after the first release: older databases get the column here (H2 and PostgreSQL)
+      st.execute("ALTER TABLE sluice_lineage ADD COLUMN IF NOT EXISTS evidence VARCHAR");
       st.execute("CREATE INDEX IF NOT EXISTS sluice_lineage_run ON sluice_lineage(run_id)");
       st.execute("CREATE INDEX IF NOT EXISTS sluice_lineage_src ON sluice_lineage(source_uri)");
     } catch (SQLException e) {
@@ -75,7 +77,7 @@ public final class JdbcLineageStore implements LineageStore {
               c.prepareStatement(
                   "INSERT INTO sluice_lineage ("
                       + COLS
-                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                      + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         for (LineageRecord r : records) {
           del.setString(1, r.lineageId());
           del.addBatch();
@@ -102,7 +104,8 @@ public final class JdbcLineageStore implements LineageStore {
           ins.setString(i++, json(r.staleMacieFindingIds()));
           ins.setString(i++, json(r.outputUris()));
           ins.setString(i++, r.mode());
-          ins.setTimestamp(i, Timestamp.from(r.processedAt()));
+          ins.setTimestamp(i++, Timestamp.from(r.processedAt()));
+          ins.setString(i, json(r.evidence()));
           ins.addBatch();
         }
         del.executeBatch();
@@ -198,7 +201,8 @@ public final class JdbcLineageStore implements LineageStore {
         list(rs.getString(i++)),
         list(rs.getString(i++)),
         nz(rs.getString(i++)),
-        rs.getTimestamp(i).toInstant());
+        rs.getTimestamp(i++).toInstant(),
+        evidence(rs.getString(i)));
   }
 
   private static String nz(String s) {
@@ -216,6 +220,16 @@ public final class JdbcLineageStore implements LineageStore {
   private static List<String> list(String s) {
     try {
       return s == null ? List.of() : JSON.readValue(s, new TypeReference<List<String>>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt lineage row", e);
+    }
+  }
+
+  private static List<LineageRecord.EvidenceLine> evidence(String s) {
+    try {
+      return s == null
+          ? List.of()
+          : JSON.readValue(s, new TypeReference<List<LineageRecord.EvidenceLine>>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("corrupt lineage row", e);
     }

@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param outputUris curated objects that hold this document's records
  * @param mode {@code ingest} or {@code classify}
  * @param processedAt when the document was processed
+ * @param evidence per identifier: count, who found it (SLUICE, MACIE) and where Macie saw it
  */
 public record LineageRecord(
     String lineageId,
@@ -56,7 +57,77 @@ public record LineageRecord(
     List<String> staleMacieFindingIds,
     List<String> outputUris,
     String mode,
-    Instant processedAt) {
+    Instant processedAt,
+    List<EvidenceLine> evidence) {
+
+  /**
+   * Evidence of one identifier in one document, without values.
+   *
+   * @param type identifier ID (Macie-compatible) or custom identifier name
+   * @param count occurrences (the larger of Sluice's and Macie's counts)
+   * @param sources who found it, e.g. {@code [SLUICE, MACIE]}
+   * @param where where Macie saw it (lines, pages, cells, records), or empty
+   */
+  public record EvidenceLine(String type, int count, List<String> sources, String where) {
+    public EvidenceLine {
+      Objects.requireNonNull(type, "type");
+      sources = List.copyOf(sources);
+      where = where == null ? "" : where;
+    }
+  }
+
+  /** A record without evidence lines (older callers). */
+  public LineageRecord(
+      String lineageId,
+      String runId,
+      long jobExecutionId,
+      long stepExecutionId,
+      String sourceUri,
+      String versionId,
+      String eTag,
+      long size,
+      String sha256,
+      String extractor,
+      String catalogVersion,
+      String policyHash,
+      String dataset,
+      String decision,
+      List<String> reasons,
+      String unscannable,
+      Map<String, Integer> findingCounts,
+      Map<String, Integer> redactionCounts,
+      List<String> macieFindingIds,
+      List<String> staleMacieFindingIds,
+      List<String> outputUris,
+      String mode,
+      Instant processedAt) {
+    this(
+        lineageId,
+        runId,
+        jobExecutionId,
+        stepExecutionId,
+        sourceUri,
+        versionId,
+        eTag,
+        size,
+        sha256,
+        extractor,
+        catalogVersion,
+        policyHash,
+        dataset,
+        decision,
+        reasons,
+        unscannable,
+        findingCounts,
+        redactionCounts,
+        macieFindingIds,
+        staleMacieFindingIds,
+        outputUris,
+        mode,
+        processedAt,
+        List.of());
+  }
+
   public LineageRecord {
     Objects.requireNonNull(lineageId, "lineageId");
     Objects.requireNonNull(runId, "runId");
@@ -69,6 +140,7 @@ public record LineageRecord(
     staleMacieFindingIds = List.copyOf(staleMacieFindingIds);
     outputUris = List.copyOf(outputUris);
     Objects.requireNonNull(processedAt, "processedAt");
+    evidence = evidence == null ? List.of() : List.copyOf(evidence);
   }
 
   /** Returns a copy with {@code outputUris} set. */
@@ -96,7 +168,8 @@ public record LineageRecord(
         staleMacieFindingIds,
         uris,
         mode,
-        processedAt);
+        processedAt,
+        evidence);
   }
 
   /** Returns a copy with the Spring Batch execution ids set. */
@@ -124,6 +197,7 @@ public record LineageRecord(
         staleMacieFindingIds,
         outputUris,
         mode,
-        processedAt);
+        processedAt,
+        evidence);
   }
 }

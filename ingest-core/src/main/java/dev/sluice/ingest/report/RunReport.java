@@ -29,6 +29,7 @@ import java.util.TreeMap;
 public final class RunReport {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_TYPES = 10_000;
+  private static final String WARNING = "warning: ";
 
   private RunReport() {}
 
@@ -104,6 +105,17 @@ public final class RunReport {
             ObjectNode n = prefixes.putObject(p);
             m.forEach(n::put);
           });
+      // warnings (e.g. Macie unreachable in advisory mode, stale Macie results) with how many
+      // documents carry each; they never change a decision but must not be silent
+      Map<String, Integer> warnings = new TreeMap<>();
+      for (LineageRecord r : records) {
+        r.reasons().stream()
+            .filter(x -> x.startsWith(WARNING))
+            .distinct()
+            .forEach(x -> warnings.merge(x.substring(WARNING.length()), 1, Integer::sum));
+      }
+      ArrayNode warn = root.putArray("warnings");
+      warnings.forEach((w, n) -> warn.addObject().put("warning", w).put("documents", n));
       ArrayNode uns = root.putArray("unscannable");
       ArrayNode docs = root.putArray("documents");
       for (LineageRecord r : records) {
@@ -137,6 +149,15 @@ public final class RunReport {
     r.reasons().forEach(reasons::add);
     ObjectNode counts = d.putObject("counts");
     new TreeMap<>(r.findingCounts()).forEach(counts::put);
+    ArrayNode evidence = d.putArray("evidence");
+    for (LineageRecord.EvidenceLine e : r.evidence()) {
+      ObjectNode n = evidence.addObject();
+      n.put("type", e.type());
+      n.put("count", e.count());
+      ArrayNode sources = n.putArray("sources");
+      e.sources().forEach(sources::add);
+      n.put("where", e.where());
+    }
     ArrayNode macie = d.putArray("macieFindings");
     r.macieFindingIds().forEach(macie::add);
     ArrayNode stale = d.putArray("staleMacieFindings");

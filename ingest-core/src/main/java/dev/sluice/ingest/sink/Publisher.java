@@ -45,6 +45,21 @@ public final class Publisher {
       String runPrefix,
       String manifestKey,
       List<WrittenPart> parts) {
+    return publish(ds, key, runId, runPrefix, manifestKey, parts, OutputMode.JSONL);
+  }
+
+  /**
+   * Publishes {@code parts} written in {@code mode}; the manifest records the mode so readers know
+   * whether its objects are JSON Lines parts or documents with sidecars.
+   */
+  public Published publish(
+      DatasetSpec ds,
+      ResolvedKey key,
+      String runId,
+      String runPrefix,
+      String manifestKey,
+      List<WrittenPart> parts,
+      OutputMode mode) {
     Set<String> known = parts.stream().map(WrittenPart::key).collect(Collectors.toSet());
     List<String> orphans = new ArrayList<>();
     for (S3Object o :
@@ -61,6 +76,7 @@ public final class Publisher {
     m.put("classification", ds.classification());
     m.put("run", runId);
     m.put("kmsKeyArn", key.arn());
+    m.put("mode", mode.name().toLowerCase(java.util.Locale.ROOT));
     long records = 0;
     ArrayNode objects = m.putArray("objects");
     for (WrittenPart p : parts) {
