@@ -4,6 +4,9 @@ import dev.sluice.classifiers.Category;
 import dev.sluice.classifiers.Finding;
 import dev.sluice.classifiers.Scanner;
 import dev.sluice.classifiers.Severity;
+import dev.sluice.classifiers.redact.Operator;
+import dev.sluice.classifiers.redact.RedactionPlan;
+import dev.sluice.classifiers.redact.Redactor;
 import dev.sluice.ingest.decide.DatasetSpec;
 import dev.sluice.ingest.decide.Decision;
 import dev.sluice.ingest.decide.DocumentSignals;
@@ -72,6 +75,7 @@ public final class Pipeline {
   private final String runId;
   private final long maxObjectBytes;
   private final Clock clock;
+  private final byte[] redactionKey;
 
   private Pipeline(Builder b) {
     this.source = Objects.requireNonNull(b.source, "source");
@@ -85,6 +89,7 @@ public final class Pipeline {
     this.runId = Objects.requireNonNull(b.runId, "runId");
     this.maxObjectBytes = b.maxObjectBytes;
     this.clock = b.clock;
+    this.redactionKey = b.redactionKey.clone();
   }
 
   public static Builder builder() {
@@ -394,7 +399,13 @@ public final class Pipeline {
       }
       String text = u.text();
       if (verdict.decision() == Decision.REDACT && !findings.get(i).isEmpty()) {
-        text = Redaction.apply(text, findings.get(i), verdict.redactions(), redactions);
+        RedactionPlan.Builder plan =
+            RedactionPlan.builder().defaultOperator(null).pseudonymKey(redactionKey);
+        verdict.redactions().forEach((id, op) -> plan.operator(id, Operator.valueOf(op)));
+        dev.sluice.classifiers.redact.Redaction r =
+            Redactor.redact(text, findings.get(i), plan.build());
+        text = r.text();
+        r.counts().forEach((id, n) -> redactions.merge(id, n, Integer::sum));
         // sink guard: what is about to be written must scan clean
         List<Finding> residual = scanner.scan(text);
         if (!residual.isEmpty()) {
@@ -455,8 +466,19 @@ public final class Pipeline {
     private String runId;
     private long maxObjectBytes = 5L * 1024 * 1024 * 1024;
     private Clock clock = Clock.systemUTC();
+    private byte[] redactionKey =
+        "sluice-default-pseudonym-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private Builder() {}
+
+    /** HMAC key for PSEUDONYM redaction (>= 16 bytes); keep it secret and stable across runs. */
+    public Builder redactionKey(byte[] key) {
+      if (key == null || key.length < 16) {
+        throw new IllegalArgumentException("redactionKey must be at least 16 bytes");
+      }
+      this.redactionKey = key.clone();
+      return this;
+    }
 
     public Builder source(Source s) {
       this.source = s;

@@ -85,8 +85,8 @@ public class CoreBeans {
   }
 
   @Bean
-  CatalogInfo catalogInfo() {
-    return new CatalogInfo(CatalogInfo.current());
+  CatalogInfo catalogInfo(Scanner scanner) {
+    return new CatalogInfo(scanner.catalogVersion());
   }
 
   /** A private, owner-only spool directory; leftovers of killed runs are swept at start. */
@@ -134,7 +134,7 @@ public class CoreBeans {
    * The HMAC key for finding fingerprints: configured, or generated once into {@code
    * <data-dir>/fingerprint.key} (owner-only) so fingerprints stay comparable across runs.
    */
-  static byte[] fingerprintKey(SluiceProperties p) {
+  public static byte[] fingerprintKey(SluiceProperties p) {
     if (!p.fingerprintKey().isEmpty()) {
       return p.fingerprintKey().getBytes(StandardCharsets.UTF_8);
     }

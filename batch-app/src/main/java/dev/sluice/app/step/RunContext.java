@@ -161,6 +161,7 @@ public class RunContext {
               .mode(mode)
               .runId(runId)
               .maxObjectBytes(props.extraction().maxObjectBytes())
+              .redactionKey(dev.sluice.app.config.CoreBeans.fingerprintKey(props))
               .build();
     }
     return pipeline;

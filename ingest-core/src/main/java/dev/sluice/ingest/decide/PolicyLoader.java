@@ -41,7 +41,10 @@ public final class PolicyLoader {
           "action",
           "operator",
           "description");
-  private static final Set<String> OPERATORS = Set.of("REPLACE", "MASK", "PSEUDONYMIZE", "DROP");
+
+  /** Redaction operators, as the classifier's {@code redact.Operator} names them. */
+  private static final Set<String> OPERATORS =
+      Set.of("REPLACE", "PARTIAL_MASK", "PSEUDONYM", "DROP");
 
   private PolicyLoader() {}
 
