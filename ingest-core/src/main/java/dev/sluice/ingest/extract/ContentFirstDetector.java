@@ -2,6 +2,7 @@ package dev.sluice.ingest.extract;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Set;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.metadata.Metadata;
@@ -44,10 +45,12 @@ final class ContentFirstDetector implements Detector {
     }
     MediaType byContent = delegate.detect(input, new Metadata());
     if (!GENERIC.contains(byContent)) {
+      checkClaim(name, byContent);
       return byContent; // specific by content: a name cannot change it, and detecting twice costs
     }
     MediaType withName = delegate.detect(input, metadata);
     if (withName.equals(byContent)) {
+      checkClaim(name, byContent);
       return byContent;
     }
     if (MediaType.OCTET_STREAM.equals(byContent)) {
@@ -55,7 +58,83 @@ final class ContentFirstDetector implements Detector {
       // (e.g. text with a few invalid UTF-8 sequences), never for binary
       return "text".equals(withName.getType()) && looksLikeText(input) ? withName : byContent;
     }
-    return registry.isSpecializationOf(withName, byContent) ? withName : byContent;
+    MediaType result = registry.isSpecializationOf(withName, byContent) ? withName : byContent;
+    checkClaim(name, result);
+    return result;
+  }
+
+  /**
+   * A file whose name claims one specific binary type while its content is another, unrelated one
+   * (zip bytes named {@code .pdf}, a docx named {@code .pdf}) is not parsed: it is hostile or
+   * mislabelled, and either way unsure. Text content, generic names and related types (a jar named
+   * {@code .zip}, a docx detected as OOXML) pass.
+   */
+  private void checkClaim(String name, MediaType byContent) throws TypeMismatchException {
+    MediaType claimed = byName(name);
+    if (claimed == null || isTextual(claimed) || isTextual(byContent)) {
+      return;
+    }
+    MediaType c = registry.normalize(claimed);
+    MediaType b = registry.normalize(byContent);
+    if (!isDocumentFamily(c) || PROTECTED_OOXML.equals(b.getBaseType())) {
+      return; // only document and archive claims are checked; encrypted OOXML is an OLE2 box
+    }
+    if (c.equals(b) || registry.isSpecializationOf(c, b) || registry.isSpecializationOf(b, c)) {
+      return;
+    }
+    throw new TypeMismatchException(
+        "type mismatch: content is " + b.getBaseType() + ", name claims " + c.getBaseType());
+  }
+
+  private static final MediaType PROTECTED_OOXML =
+      MediaType.parse("application/x-tika-ooxml-protected");
+
+  /** Types whose claim we check: documents and archives we extract text from. */
+  private static final List<MediaType> DOCUMENT_FAMILIES =
+      List.of(
+          MediaType.parse("application/pdf"),
+          MediaType.APPLICATION_ZIP,
+          MediaType.parse("application/x-tika-msoffice"),
+          MediaType.parse("application/x-tika-ooxml"),
+          MediaType.parse("application/rtf"),
+          MediaType.parse("application/x-tar"),
+          MediaType.parse("application/gzip"),
+          MediaType.parse("application/x-7z-compressed"),
+          MediaType.parse("message/rfc822"));
+
+  private boolean isDocumentFamily(MediaType t) {
+    for (MediaType f : DOCUMENT_FAMILIES) {
+      if (f.equals(t) || registry.isSpecializationOf(t, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static MediaType byName(String name) {
+    try {
+      MediaType t =
+          org.apache.tika.mime.MimeTypes.getDefaultMimeTypes().getMimeType(name).getType();
+      return MediaType.OCTET_STREAM.equals(t) || GENERIC.contains(t) ? null : t;
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private boolean isTextual(MediaType t) {
+    return "text".equals(t.getType())
+        || registry.isSpecializationOf(t, MediaType.TEXT_PLAIN)
+        || registry.isSpecializationOf(t, MediaType.APPLICATION_XML)
+        || "image".equals(t.getType()); // images carry no text either way
+  }
+
+  /** The content contradicts the type the name claims; not parsed (TYPE_MISMATCH). */
+  static final class TypeMismatchException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TypeMismatchException(String message) {
+      super(message);
+    }
   }
 
   /** No NUL and under 1% C0 control codes other than tab, CR, LF, FF in the first 8 KiB. */

@@ -224,7 +224,13 @@ public final class TikaExtractor implements Extractor {
     }
     if (error != null) {
       UnscannableReason reason = classify(error);
-      return Extraction.failed(text, reason, describe(reason, error.getClass()), NAME);
+      String detail = describe(reason, error.getClass());
+      for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        if (t instanceof ContentFirstDetector.TypeMismatchException) {
+          detail = t.getMessage(); // media types only, built by us: no content
+        }
+      }
+      return Extraction.failed(text, reason, detail, NAME);
     }
     for (UnitCollector.Unit u : units) {
       // an image that fails to parse loses no text we would scan (no OCR); anything else might
@@ -306,6 +312,9 @@ public final class TikaExtractor implements Extractor {
       return UnscannableReason.MALFORMED_FILE;
     }
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ContentFirstDetector.TypeMismatchException) {
+        return UnscannableReason.TYPE_MISMATCH;
+      }
       if (t instanceof EncryptedDocumentException
           || t instanceof org.apache.poi.EncryptedDocumentException) {
         return UnscannableReason.ENCRYPTED;
@@ -347,6 +356,9 @@ public final class TikaExtractor implements Extractor {
       return null;
     }
     String m = message.toLowerCase(Locale.ROOT);
+    if (m.startsWith("type mismatch:") || m.contains("typemismatchexception")) {
+      return UnscannableReason.TYPE_MISMATCH;
+    }
     // JDK XML limits: JAXP00010001 entityExpansionLimit, ...03 maxEntitySizeLimit,
     // ...04 totalEntitySizeLimit
     if (m.contains("entity expansion")

@@ -13,6 +13,7 @@ public enum UnscannableReason {
   TIMEOUT,
   MEMORY_LIMIT,
   NO_TEXT,
+  TYPE_MISMATCH,
   READ_ERROR,
   INTERNAL_ERROR
 }

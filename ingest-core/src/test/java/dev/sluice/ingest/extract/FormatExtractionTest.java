@@ -128,10 +128,15 @@ class FormatExtractionTest {
     Extraction pdfNamedTxt = extract(DocumentWriters.pdf("Memo", PARAS), "notes.txt");
     Extraction docxNamedPdf = extract(DocumentWriters.docx("Memo", PARAS), "scan.pdf");
 
+    // a text name claims nothing specific: the content decides
     assertThat(pdfNamedTxt.units().get(0).mediaType()).startsWith("application/pdf");
     assertThat(allText(pdfNamedTxt)).contains(SSN);
-    assertThat(docxNamedPdf.units().get(0).mediaType()).contains("wordprocessingml");
-    assertThat(allText(docxNamedPdf)).contains(SSN);
+    // a document named as another specific document type is held back, not parsed
+    assertThat(docxNamedPdf.unscannable()).contains(UnscannableReason.TYPE_MISMATCH);
+    assertThat(docxNamedPdf.detail())
+        .contains("application/pdf")
+        .contains("wordprocessingml")
+        .doesNotContain(SSN);
   }
 
   @Test

@@ -70,7 +70,14 @@ final class HostileFiles {
             "docx-named-pdf",
             "invoice.pdf",
             () -> DocumentWriters.docx("Invoice", PARAGRAPHS),
-            null),
+            UnscannableReason.TYPE_MISMATCH),
+        new Case(
+            "zip-named-pdf",
+            "whitepaper.pdf",
+            () ->
+                DocumentWriters.zip(
+                    List.of(new DocumentWriters.Entry("a.txt", DocumentWriters.txt("hello")))),
+            UnscannableReason.TYPE_MISMATCH),
         new Case(
             "random-bytes-named-txt",
             "notes.txt",
