@@ -100,6 +100,13 @@ final class Demo {
       spring.add("--sluice.dataset.kms-key-id=" + KEY_ID);
       spring.add("--sluice.dataset.classification=internal");
       spring.add("--sluice.output-dir=" + outDir);
+      Path config = home.resolve("sample-data/config");
+      if (Files.isDirectory(config)) {
+        spring.add(
+            "--sluice.classifiers.custom-identifiers=" + config.resolve("custom-identifiers.json"));
+        spring.add("--sluice.classifiers.allow-lists=" + config.resolve("allow-list.txt"));
+        spring.add("--sluice.classifiers.deny-terms=" + config.resolve("deny-terms.txt"));
+      }
 
       String date = LocalDate.now(ZoneOffset.UTC).toString();
       String classifyRun = SluiceCli.newRunId("classify");

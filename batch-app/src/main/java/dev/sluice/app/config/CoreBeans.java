@@ -1,6 +1,11 @@
 package dev.sluice.app.config;
 
 import dev.sluice.classifiers.Scanner;
+import dev.sluice.classifiers.ScannerBuilder;
+import dev.sluice.classifiers.Severity;
+import dev.sluice.classifiers.identifier.AllowList;
+import dev.sluice.classifiers.identifier.CustomIdentifiers;
+import dev.sluice.classifiers.identifier.DenyTermList;
 import dev.sluice.ingest.aws.AwsClients;
 import dev.sluice.ingest.aws.AwsSettings;
 import dev.sluice.ingest.decide.Policy;
@@ -20,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -81,7 +87,52 @@ public class CoreBeans {
 
   @Bean
   Scanner scanner(ValidatedProperties v) {
-    return Scanner.builder().fingerprintKey(fingerprintKey(v.props())).build();
+    SluiceProperties.Classifiers c = v.props().classifiers();
+    ScannerBuilder b = Scanner.builder().fingerprintKey(fingerprintKey(v.props()));
+    if (!c.customIdentifiers().isBlank()) {
+      String text = read(c.customIdentifiers(), "sluice.classifiers.custom-identifiers");
+      try {
+        b.customIdentifiers(CustomIdentifiers.parse(text));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "sluice.classifiers.custom-identifiers ("
+                + c.customIdentifiers()
+                + "): "
+                + e.getMessage(),
+            e);
+      }
+    }
+    for (String f : nz(c.allowLists())) {
+      b.allowList(AllowList.ofText(baseName(f), read(f, "sluice.classifiers.allow-lists")));
+    }
+    for (String f : nz(c.denyTerms())) {
+      List<String> terms =
+          read(f, "sluice.classifiers.deny-terms")
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .toList();
+      b.denyTerms(DenyTermList.of(baseName(f), terms, Severity.MEDIUM));
+    }
+    return b.build();
+  }
+
+  private static List<String> nz(List<String> l) {
+    return l == null ? List.of() : l;
+  }
+
+  private static String baseName(String file) {
+    String n = Path.of(file).getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot > 0 ? n.substring(0, dot) : n;
+  }
+
+  private static String read(String file, String property) {
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(property + ": cannot read " + file, e);
+    }
   }
 
   @Bean

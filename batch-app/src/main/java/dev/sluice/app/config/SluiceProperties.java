@@ -20,6 +20,7 @@ public record SluiceProperties(
     @DefaultValue Sink sink,
     @DefaultValue Macie macie,
     @DefaultValue Extraction extraction,
+    @DefaultValue Classifiers classifiers,
     @DefaultValue Job job,
     @DefaultValue("out") String outputDir,
     @DefaultValue("data") String dataDir,
@@ -115,6 +116,20 @@ public record SluiceProperties(
       @DefaultValue("10000") int maxEmbeddedEntries,
       @DefaultValue("100") long maxExpansionRatio,
       @DefaultValue("10000") int maxEntityExpansions) {}
+
+  /**
+   * Company-specific detection.
+   *
+   * @param customIdentifiers JSON or YAML list in Macie's CreateCustomDataIdentifier shape
+   * @param allowLists text files (one entry per line, Macie's words-list shape) whose entries
+   *     suppress findings
+   * @param denyTerms text files of terms (project code names, customer names), one per line;
+   *     matched whole-word, case-insensitive, as {@code DENY_TERM:<file name>}
+   */
+  public record Classifiers(
+      @DefaultValue("") String customIdentifiers,
+      @DefaultValue List<String> allowLists,
+      @DefaultValue List<String> denyTerms) {}
 
   /**
    * Job tuning.
