@@ -64,7 +64,7 @@ public final class S3MockServer implements AutoCloseable {
 
   /**
    * Small heap; C1 only and the serial GC because S3Mock is short-lived and the build machines have
-   * two cores (see S3MockStartupBenchmark in the tests and docs/benchmarks/local-aws.md).
+   * two cores (see S3MockStartupBenchmark in the tests and docs/BENCHMARKS.md).
    */
   static final List<String> DEFAULT_JVM_ARGS =
       List.of(
