@@ -66,7 +66,26 @@ final class Rules {
           "prepared by",
           "assigned to",
           "reported by",
-          "requested by");
+          "requested by",
+          // JSON / YAML keys: "customer": "Dorian Coldwater" (the quote sits before the colon)
+          "name\"",
+          "full_name\"",
+          "fullname\"",
+          "full name\"",
+          "customer\"",
+          "customer_name\"",
+          "employee\"",
+          "employee_name\"",
+          "contact\"",
+          "contact_name\"",
+          "patient\"",
+          "applicant\"",
+          "cardholder\"",
+          "author\"",
+          "owner\"",
+          "manager\"",
+          "assignee\"",
+          "reporter\"");
 
   final List<CatalogEntry> entries;
   final KeywordAutomaton ac;

@@ -184,6 +184,9 @@ class IdentifierCasesTest {
     l.add(
         pos("URL_WITH_PASSWORD", "dsn ", "postgres://admin:hunter22@db.example.com:5432", "/app"));
     l.add(pos("NAME", "Dear ", "Jennifer Lawson", ","));
+    l.add(pos("NAME", "{\"id\":\"c-1\",\"customer\":\"", "Dorian Coldwater", "\",\"x\":1}"));
+    l.add(pos("NAME", "{\"full_name\": \"", "Amara Zellweger", "\"}"));
+    l.add(pos("NAME", "owner: \"", "Liora Underhill", "\"\n"));
     l.add(pos("NAME", "Name: ", "Marcus O'Brien", "\n"));
     l.add(pos("NAME", "Kind regards,\n", "David Chen", "\n"));
     l.add(pos("NAME", "Meeting with ", "Sarah Mitchell", " tomorrow."));
