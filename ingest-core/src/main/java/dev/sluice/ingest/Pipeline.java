@@ -190,6 +190,7 @@ public final class Pipeline {
 
     verdict = requireDataset(verdict, dataset);
     verdict = requireRedactableEvidence(verdict, evidence);
+    verdict = requireAllOccurrencesFound(verdict, evidence, units);
 
     String lineageId = id(runId, item.uri(), item.versionId(), item.eTag());
     List<DatasetRecord> records = List.of();
@@ -368,6 +369,33 @@ public final class Pipeline {
                 "macie-only-evidence",
                 Decision.QUARANTINE,
                 e.identifierId() + " found by Macie only; no offsets to redact"));
+      }
+    }
+    return v;
+  }
+
+  /**
+   * REDACT is only as good as our recall: if Macie counted more occurrences of a type to redact
+   * than our engine found in this document, some would be written unredacted, so it is not written.
+   */
+  private static Verdict requireAllOccurrencesFound(
+      Verdict v, List<Evidence> evidence, List<UnitReport> units) {
+    if (v.decision() != Decision.REDACT) {
+      return v;
+    }
+    Map<String, Integer> ours = new java.util.HashMap<>();
+    units.forEach(u -> u.findings().forEach(f -> ours.merge(f.identifierId(), 1, Integer::sum)));
+    for (Evidence e : evidence) {
+      int found = ours.getOrDefault(e.identifierId(), 0);
+      if (v.redactions().containsKey(e.identifierId())
+          && e.sources().contains(SignalSource.MACIE)
+          && e.count() > found) {
+        return escalate(
+            v,
+            new Reason(
+                "macie-saw-more",
+                Decision.QUARANTINE,
+                e.identifierId() + ": Macie counted " + e.count() + ", Sluice found " + found));
       }
     }
     return v;

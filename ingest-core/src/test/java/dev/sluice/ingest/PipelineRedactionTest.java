@@ -2,11 +2,15 @@ package dev.sluice.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.classifiers.Category;
 import dev.sluice.classifiers.Scanner;
 import dev.sluice.ingest.decide.DatasetSpec;
 import dev.sluice.ingest.decide.Decision;
 import dev.sluice.ingest.decide.PolicyLoader;
 import dev.sluice.ingest.extract.TikaExtractor;
+import dev.sluice.ingest.macie.MacieDetection;
+import dev.sluice.ingest.macie.MacieEvidence;
+import dev.sluice.ingest.macie.MacieFinding;
 import dev.sluice.ingest.sink.DatasetRecord;
 import dev.sluice.ingest.source.LocalSource;
 import dev.sluice.ingest.source.SourceItem;
@@ -54,5 +58,44 @@ class PipelineRedactionTest {
     assertThat(o.lineage().redactionCounts())
         .containsEntry("NAME", 2)
         .containsEntry("EMAIL_ADDRESS", 2);
+  }
+
+  @Test
+  void whenMacieCountsMoreOccurrencesThanWeFoundTheDocumentIsNotWritten() throws Exception {
+    Files.writeString(tmp.resolve("memo.txt"), "Write to ana.lima@example.test about it.\n");
+    LocalSource source = LocalSource.of(tmp);
+    SourceItem item = source.list("").findFirst().orElseThrow();
+    MacieFinding macie =
+        new MacieFinding(
+            "f-1",
+            "raw",
+            item.key(),
+            item.eTag(),
+            "",
+            "",
+            List.of(
+                new MacieDetection(
+                    "EMAIL_ADDRESS", Category.PERSONAL_INFORMATION, 3, "lines 1-3")));
+    DatasetSpec ds = new DatasetSpec("kb", List.of(), "curated", "kb", "key", "internal");
+    Scanner scanner = Scanner.builder().build();
+    Outcome o =
+        Pipeline.builder()
+            .source(source)
+            .extractor(TikaExtractor.builder().build())
+            .scanner(scanner, scanner.catalogVersion())
+            .macie(i -> new MacieEvidence(List.of(macie), List.of(), Optional.empty()))
+            .policy(PolicyLoader.defaultPolicy())
+            .datasets(k -> Optional.of(ds))
+            .mode(Pipeline.Mode.INGEST)
+            .runId("t2")
+            .build()
+            .process(item);
+    assertThat(o.verdict().decision()).isEqualTo(Decision.QUARANTINE);
+    assertThat(o.records()).isEmpty();
+    assertThat(o.verdict().reasons())
+        .anyMatch(
+            r ->
+                r.rule().equals("macie-saw-more")
+                    && r.evidence().contains("Macie counted 3, Sluice found 1"));
   }
 }
