@@ -39,4 +39,23 @@ public final class Fingerprinter {
     return HexFormat.of()
         .formatHex(mac.get().doFinal(value.toString().getBytes(StandardCharsets.UTF_8)));
   }
+
+  /**
+   * {@link #fingerprint(CharSequence)} of {@code a[off, off + len)}: ASCII values (nearly all) are
+   * encoded directly, without an intermediate String.
+   */
+  String fingerprint(char[] a, int off, int len) {
+    Mac m = mac.get();
+    byte[] bytes = new byte[len];
+    for (int i = 0; i < len; i++) {
+      char c = a[off + i];
+      if (c >= 0x80) {
+        return fingerprint(new String(a, off, len)); // non-ASCII: exact String UTF-8 encoding
+      }
+      bytes[i] = (byte) c;
+    }
+    return HEX.formatHex(m.doFinal(bytes));
+  }
+
+  private static final HexFormat HEX = HexFormat.of();
 }

@@ -63,6 +63,8 @@ final class KeywordAutomaton {
     // trie
     List<int[]> go = new ArrayList<>();
     List<List<Integer>> out = new ArrayList<>();
+    List<int[]> path = new ArrayList<>(); // class sequence spelled by each state
+    path.add(new int[0]);
     go.add(newRow());
     out.add(new ArrayList<>());
     int maxLen = 0;
@@ -80,6 +82,10 @@ final class KeywordAutomaton {
           t = go.size();
           go.add(newRow());
           out.add(new ArrayList<>());
+          int[] parent = path.get(s);
+          int[] here = Arrays.copyOf(parent, parent.length + 1);
+          here[parent.length] = cls;
+          path.add(here);
           go.get(s)[cls] = t;
         }
         s = t;
@@ -115,6 +121,32 @@ final class KeywordAutomaton {
           row[c] = go.get(fail[s])[c];
         }
       }
+    }
+    // Classes whose every char is a letter or digit (as Detectors.alnum sees them).
+    boolean[] alnumClass = new boolean[classes];
+    Arrays.fill(alnumClass, true);
+    alnumClass[0] = false;
+    for (int c = 0; c < 65536; c++) {
+      if (!Detectors.alnum((char) c)) {
+        alnumClass[classOf[c]] = false;
+      }
+    }
+    // Drop outputs that can never be whole words: a whole-word pattern that is a proper suffix of
+    // the state's text and is preceded, inside that text, by a letter or digit while starting with
+    // one ("hi" in "this", "ms" in "items"). Detectors would discard each such hit anyway; dropping
+    // them here saves the emit branch and the hit bookkeeping in the scan loop.
+    for (int s = 1; s < states; s++) {
+      int[] text = path.get(s);
+      int d = text.length;
+      out.get(s)
+          .removeIf(
+              pi -> {
+                int len = patternLength[pi];
+                return wholeWord[pi]
+                    && len < d
+                    && alnumClass[text[d - len - 1]]
+                    && alnumClass[text[d - len]];
+              });
     }
     delta = new char[states * classes];
     hasOutput = new boolean[states];

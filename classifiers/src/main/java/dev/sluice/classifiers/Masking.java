@@ -23,4 +23,21 @@ public final class Masking {
     }
     return sb.toString();
   }
+
+  /** {@link #preview(CharSequence)} of {@code a[s, e)}, without copying the value first. */
+  static String preview(char[] a, int s, int e) {
+    int n = e - s;
+    int keep = n >= 16 ? 4 : n >= 8 ? 2 : 0;
+    int limit = Math.min(n, 64);
+    char[] out = new char[limit + (n > limit ? 1 : 0)];
+    for (int i = 0; i < limit; i++) {
+      char c = a[s + i];
+      boolean tail = i >= n - keep;
+      out[i] = Character.isLetterOrDigit(c) && !tail ? '*' : c;
+    }
+    if (n > limit) {
+      out[limit] = '…';
+    }
+    return new String(out);
+  }
 }
