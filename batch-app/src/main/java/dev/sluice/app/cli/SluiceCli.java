@@ -359,6 +359,26 @@ public final class SluiceCli {
     }
   }
 
+  /** A command body that runs with a started application context. */
+  @FunctionalInterface
+  interface ContextCommand {
+    int run(ConfigurableApplicationContext ctx) throws Exception;
+  }
+
+  /**
+   * Starts the application context, runs {@code body}, closes the context. Usage errors propagate
+   * (exit 2 with the message); anything else is a start-up or run failure.
+   */
+  int withContext(List<String> springArgs, ContextCommand body) {
+    try (ConfigurableApplicationContext ctx = context(springArgs)) {
+      return body.run(ctx);
+    } catch (UsageException ue) {
+      throw ue;
+    } catch (Exception e) {
+      return startupFailure(e);
+    }
+  }
+
   // ---- operations -----------------------------------------------------------------------------
 
   int jobs(List<String> argv) {
@@ -368,31 +388,31 @@ public final class SluiceCli {
       return OK;
     }
     int limit = a.has("limit") ? a.intOption("limit", 1, 1000) : 20;
-    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
-      JobRepository repo = ctx.getBean(JobRepository.class);
-      List<JobExecution> all = new ArrayList<>();
-      for (String name : List.of(JobsConfig.INGEST, JobsConfig.CLASSIFY)) {
-        for (JobInstance i : repo.findJobInstancesByName(name, 0, limit)) {
-          all.addAll(repo.getJobExecutions(i));
-        }
-      }
-      all.sort((x, y) -> Long.compare(y.getId(), x.getId()));
-      out.printf(
-          "%-6s %-9s %-10s %-20s %-20s %s%n", "ID", "JOB", "STATUS", "STARTED", "ENDED", "RUN");
-      for (JobExecution e : all.subList(0, Math.min(limit, all.size()))) {
-        out.printf(
-            "%-6d %-9s %-10s %-20s %-20s %s%n",
-            e.getId(),
-            e.getJobInstance().getJobName(),
-            e.getStatus(),
-            time(e.getStartTime()),
-            time(e.getEndTime()),
-            e.getJobParameters().getString("run.id"));
-      }
-      return OK;
-    } catch (Exception e) {
-      return startupFailure(e);
-    }
+    return withContext(
+        a.springArgs,
+        ctx -> {
+          JobRepository repo = ctx.getBean(JobRepository.class);
+          List<JobExecution> all = new ArrayList<>();
+          for (String name : List.of(JobsConfig.INGEST, JobsConfig.CLASSIFY)) {
+            for (JobInstance i : repo.findJobInstancesByName(name, 0, limit)) {
+              all.addAll(repo.getJobExecutions(i));
+            }
+          }
+          all.sort((x, y) -> Long.compare(y.getId(), x.getId()));
+          out.printf(
+              "%-6s %-9s %-10s %-20s %-20s %s%n", "ID", "JOB", "STATUS", "STARTED", "ENDED", "RUN");
+          for (JobExecution e : all.subList(0, Math.min(limit, all.size()))) {
+            out.printf(
+                "%-6d %-9s %-10s %-20s %-20s %s%n",
+                e.getId(),
+                e.getJobInstance().getJobName(),
+                e.getStatus(),
+                time(e.getStartTime()),
+                time(e.getEndTime()),
+                e.getJobParameters().getString("run.id"));
+          }
+          return OK;
+        });
   }
 
   private static String time(java.time.LocalDateTime t) {
@@ -427,33 +447,36 @@ public final class SluiceCli {
       return OK;
     }
     String id = single(a, "status");
-    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
-      JobExecution e = execution(ctx, id);
-      out.println(
-          "execution " + e.getId() + " " + e.getJobInstance().getJobName() + " " + e.getStatus());
-      out.println("run:     " + e.getJobParameters().getString("run.id"));
-      out.println("source:  " + e.getJobParameters().getString("source"));
-      out.println("started: " + time(e.getStartTime()) + "  ended: " + time(e.getEndTime()));
-      e.getStepExecutions()
-          .forEach(
-              s ->
-                  out.printf(
-                      "  %-28s %-10s read=%d written=%d filtered=%d%n",
-                      s.getStepName(),
-                      s.getStatus(),
-                      s.getReadCount(),
-                      s.getWriteCount(),
-                      s.getFilterCount()));
-      Object report = e.getExecutionContext().get("sluice.report");
-      if (report != null) {
-        out.println("report:  " + report);
-      }
-      return OK;
-    } catch (UsageException ue) {
-      throw ue;
-    } catch (Exception e) {
-      return startupFailure(e);
-    }
+    return withContext(
+        a.springArgs,
+        ctx -> {
+          JobExecution e = execution(ctx, id);
+          out.println(
+              "execution "
+                  + e.getId()
+                  + " "
+                  + e.getJobInstance().getJobName()
+                  + " "
+                  + e.getStatus());
+          out.println("run:     " + e.getJobParameters().getString("run.id"));
+          out.println("source:  " + e.getJobParameters().getString("source"));
+          out.println("started: " + time(e.getStartTime()) + "  ended: " + time(e.getEndTime()));
+          e.getStepExecutions()
+              .forEach(
+                  s ->
+                      out.printf(
+                          "  %-28s %-10s read=%d written=%d filtered=%d%n",
+                          s.getStepName(),
+                          s.getStatus(),
+                          s.getReadCount(),
+                          s.getWriteCount(),
+                          s.getFilterCount()));
+          Object report = e.getExecutionContext().get("sluice.report");
+          if (report != null) {
+            out.println("report:  " + report);
+          }
+          return OK;
+        });
   }
 
   int restart(List<String> argv) {
@@ -463,26 +486,28 @@ public final class SluiceCli {
       return OK;
     }
     String id = single(a, "restart");
-    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
-      JobExecution e = execution(ctx, id);
-      JobOperator op = ctx.getBean(JobOperator.class);
-      if (e.getStatus().isRunning()) {
-        if (ProcessInfoListener.isAlive(e)) {
-          err.println("sluice: execution " + id + " is still running");
-          return FAILED;
-        }
-        out.println("execution " + id + " was left running by a dead process; recovering");
-        e = op.recover(e);
-      }
-      out.println(
-          "restarting execution " + id + " (run " + e.getJobParameters().getString("run.id") + ")");
-      JobExecution next = op.restart(e);
-      return summarize(ctx, next);
-    } catch (UsageException ue) {
-      throw ue;
-    } catch (Exception e) {
-      return startupFailure(e);
-    }
+    return withContext(
+        a.springArgs,
+        ctx -> {
+          JobExecution e = execution(ctx, id);
+          JobOperator op = ctx.getBean(JobOperator.class);
+          if (e.getStatus().isRunning()) {
+            if (ProcessInfoListener.isAlive(e)) {
+              err.println("sluice: execution " + id + " is still running");
+              return FAILED;
+            }
+            out.println("execution " + id + " was left running by a dead process; recovering");
+            e = op.recover(e);
+          }
+          out.println(
+              "restarting execution "
+                  + id
+                  + " (run "
+                  + e.getJobParameters().getString("run.id")
+                  + ")");
+          JobExecution next = op.restart(e);
+          return summarize(ctx, next);
+        });
   }
 
   int stop(List<String> argv) {
@@ -492,19 +517,17 @@ public final class SluiceCli {
       return OK;
     }
     String id = single(a, "stop");
-    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
-      JobExecution e = execution(ctx, id);
-      ctx.getBean(JobOperator.class).stop(e);
-      out.println(
-          "stop requested for execution "
-              + id
-              + "; it stops after its current chunk and can be restarted");
-      return OK;
-    } catch (UsageException ue) {
-      throw ue;
-    } catch (Exception e) {
-      return startupFailure(e);
-    }
+    return withContext(
+        a.springArgs,
+        ctx -> {
+          JobExecution e = execution(ctx, id);
+          ctx.getBean(JobOperator.class).stop(e);
+          out.println(
+              "stop requested for execution "
+                  + id
+                  + "; it stops after its current chunk and can be restarted");
+          return OK;
+        });
   }
 
   int policy(List<String> argv) {
@@ -547,26 +570,26 @@ public final class SluiceCli {
       return a.has("help") ? OK : USAGE;
     }
     String uri = a.positional.get(0);
-    try (ConfigurableApplicationContext ctx = context(a.springArgs)) {
-      LineageStore store = ctx.getBean(LineageStore.class);
-      List<LineageRecord> from = store.byOutput(uri);
-      List<LineageRecord> to = store.bySource(uri);
-      if (from.isEmpty() && to.isEmpty()) {
-        out.println("no lineage for " + uri);
-        return FAILED;
-      }
-      for (LineageRecord r : from) {
-        out.println("output " + uri + " came from:");
-        print(r);
-      }
-      if (!to.isEmpty()) {
-        out.println("source " + uri + " went to:");
-        to.forEach(this::print);
-      }
-      return OK;
-    } catch (Exception e) {
-      return startupFailure(e);
-    }
+    return withContext(
+        a.springArgs,
+        ctx -> {
+          LineageStore store = ctx.getBean(LineageStore.class);
+          List<LineageRecord> from = store.byOutput(uri);
+          List<LineageRecord> to = store.bySource(uri);
+          if (from.isEmpty() && to.isEmpty()) {
+            out.println("no lineage for " + uri);
+            return FAILED;
+          }
+          for (LineageRecord r : from) {
+            out.println("output " + uri + " came from:");
+            print(r);
+          }
+          if (!to.isEmpty()) {
+            out.println("source " + uri + " went to:");
+            to.forEach(this::print);
+          }
+          return OK;
+        });
   }
 
   private void print(LineageRecord r) {
