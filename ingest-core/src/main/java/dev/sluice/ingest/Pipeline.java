@@ -29,6 +29,7 @@ import dev.sluice.ingest.source.Source;
 import dev.sluice.ingest.source.SourceItem;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -255,7 +256,7 @@ public final class Pipeline {
         DigestInputStream in = new DigestInputStream(raw, sha)) {
       Extraction ex = extractor.extract(in, item.fileName(), item.size());
       // finish the hash over bytes the parser did not need (bounded by the size limit)
-      in.transferTo(OutputStreamNull.INSTANCE);
+      in.transferTo(OutputStream.nullOutputStream());
       return new Read(ex, HexFormat.of().formatHex(sha.digest()));
     } catch (IOException | RuntimeException e) {
       return new Read(

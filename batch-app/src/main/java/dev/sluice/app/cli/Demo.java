@@ -32,12 +32,10 @@ final class Demo {
 
   private final SluiceCli cli;
   private final PrintStream out;
-  private final PrintStream err;
 
-  Demo(SluiceCli cli, PrintStream out, PrintStream err) {
+  Demo(SluiceCli cli, PrintStream out) {
     this.cli = cli;
     this.out = out;
-    this.err = err;
   }
 
   int run(List<String> argv) {

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -87,7 +86,7 @@ public final class SluiceCli {
         case "stop" -> stop(args);
         case "policy" -> policy(args);
         case "lineage" -> lineage(args);
-        case "demo" -> new Demo(this, out, err).run(args);
+        case "demo" -> new Demo(this, out).run(args);
         case "report" -> new ReportCommand(this, out, err).run(args);
         case "grants" -> new GrantsCommand(this, out, err).run(args);
         case "schedule" -> schedule(args);
@@ -615,9 +614,5 @@ public final class SluiceCli {
     out.println("    reasons " + r.reasons());
     out.println("    counts " + r.findingCounts() + " redactions " + r.redactionCounts());
     r.outputUris().forEach(o -> out.println("    -> " + o));
-  }
-
-  static Map<String, String> none() {
-    return Map.of();
   }
 }

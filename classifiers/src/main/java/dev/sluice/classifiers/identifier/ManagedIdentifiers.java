@@ -119,24 +119,6 @@ public final class ManagedIdentifiers {
     return ENTRIES;
   }
 
-  /**
-   * The managed catalogue as {@link Identifier} summaries, in priority order (the first engine's
-   * API; prefer {@link dev.sluice.classifiers.Catalog#managed()}).
-   */
-  public static List<Identifier> defaults() {
-    return ENTRIES.stream()
-        .map(
-            e ->
-                new Identifier(
-                    e.id(),
-                    e.category(),
-                    e.severity(),
-                    e.keywords(),
-                    e.keywordRule() == KeywordRule.REQUIRED,
-                    CatalogEntry.PROXIMITY))
-        .toList();
-  }
-
   private static List<CatalogEntry> build() {
     List<CatalogEntry> l = new ArrayList<>();
     // Credentials: structure is unmistakable, so they come first.

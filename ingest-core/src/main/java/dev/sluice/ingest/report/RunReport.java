@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.classifiers.identifier.Identifier;
-import dev.sluice.classifiers.identifier.ManagedIdentifiers;
+import dev.sluice.classifiers.Catalog;
 import dev.sluice.ingest.lineage.LineageRecord;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -188,15 +187,13 @@ public final class RunReport {
    * that type, else from the managed identifiers, else {@code UNCATEGORIZED}.
    */
   static Map<String, Long> byCategory(Map<String, Integer> byType, Map<String, String> known) {
-    Map<String, String> managed = new HashMap<>();
-    for (Identifier i : ManagedIdentifiers.defaults()) {
-      managed.put(i.id(), i.category().name());
-    }
+    Catalog managed = Catalog.managed();
     Map<String, Long> out = new TreeMap<>();
     byType.forEach(
         (type, n) ->
             out.merge(
-                known.getOrDefault(type, managed.getOrDefault(type, "UNCATEGORIZED")),
+                known.getOrDefault(
+                    type, managed.find(type).map(e -> e.category().name()).orElse("UNCATEGORIZED")),
                 n.longValue(),
                 Long::sum));
     return out;

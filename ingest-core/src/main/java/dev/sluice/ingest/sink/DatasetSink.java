@@ -412,8 +412,4 @@ public final class DatasetSink {
       }
     }
   }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
-  }
 }
