@@ -146,7 +146,10 @@ final class Detectors {
           cookie(hS[i], hE[i]);
           break;
         case Rules.A_NAME:
-          nameContext(hE[i]);
+          nameContext(hE[i], false);
+          break;
+        case Rules.A_TITLE:
+          nameContext(hE[i], true);
           break;
         default:
           break;
@@ -372,6 +375,11 @@ final class Detectors {
     }
     if (len == 9 && (last = nino(w)) >= 0) {
       return last;
+    }
+    if (len >= 2 && len <= 6 && letter(a[e - 1]) && countDigits(s, e) == len - 1) {
+      if ((last = address(w)) >= 0) { // house number with a letter: 221B Baker Street
+        return last;
+      }
     }
     if (len == 17 && vin(w)) {
       return w;
@@ -1442,7 +1450,7 @@ final class Detectors {
 
   // ---------------------------------------------------------------- names and addresses
 
-  private void nameContext(int e) {
+  private void nameContext(int e, boolean title) {
     int i = e;
     int limit = Math.min(n, e + 6);
     while (i < limit
@@ -1459,7 +1467,9 @@ final class Detectors {
     }
     int w = wordAtOrAfter(i);
     if (w < p.words && p.wStart[w] == i && (p.wFlags[w] & F_CAP) != 0) {
-      name(w, true);
+      if (name(w, true) < 0 && title) {
+        familyName(w);
+      }
     }
   }
 
@@ -1563,8 +1573,19 @@ final class Detectors {
       if (nm.ambiguousGiven.contains(a, fs, fe)) {
         return -1;
       }
-      boolean lastKnown = nm.tokens.contains(a, ls, le) || surnameLike(ls, le);
-      if (!nm.given.contains(a, fs, fe)
+      boolean firstGiven = knownGiven(fs, fe);
+      // A known given name vouches for an unlisted family name of the right shape (Priya
+      // Raghunathan), but only in a two-word run, with a given name that is not also an everyday
+      // word, and a second word without an English word ending (Max Retries, Adam Optimizer).
+      boolean lastKnown =
+          knownToken(ls, le)
+              || surnameLike(ls, le)
+              || firstGiven
+                  && t == 2
+                  && !nm.wordGiven.contains(a, fs, fe)
+                  && surnameShaped(ls, le)
+                  && !englishEnding(ls, le);
+      if (!firstGiven
           && !(nm.tokens.contains(a, fs, fe) && lastKnown && !nm.given.contains(a, ls, le))) {
         return -1;
       }
@@ -1601,6 +1622,112 @@ final class Detectors {
     }
     out.add(r.NAME, fs, e, false);
     return tokLastWord[t - 1];
+  }
+
+  /** A lone family name after a title ("Mr. Abernathy", "Dr Chen"). */
+  private void familyName(int w) {
+    int s = p.wStart[w];
+    int e = p.wEnd[w];
+    int kl = w;
+    while (kl + 1 < p.words
+        && p.wEnd[kl] + 1 == p.wStart[kl + 1]
+        && (a[p.wEnd[kl]] == '\'' || a[p.wEnd[kl]] == '-')
+        && (p.wFlags[kl + 1] & F_CAP) != 0) {
+      kl++;
+      e = p.wEnd[kl];
+    }
+    if (e - s >= 2 && (p.wFlags[w] & F_DIGIT) == 0 && surnameShaped(s, e) && rightOk(e)) {
+      out.add(r.NAME, s, e, false);
+    }
+  }
+
+  /**
+   * A capitalised word shaped like a family name that no list of everyday words, street suffixes,
+   * months or states holds: upper-case first, then lower-case (hyphenated and O' forms allowed).
+   */
+  private boolean surnameShaped(int s, int e) {
+    if (e - s < 2 || !upper(a[s])) {
+      return false;
+    }
+    boolean lower = false;
+    for (int i = s + 1; i < e; i++) {
+      char c = a[i];
+      if (Character.isLowerCase(c)) {
+        lower = true;
+      } else if (!(c == '-'
+          || c == '\''
+          || Character.isUpperCase(c)
+              && i > s + 1
+              && (a[i - 1] == '-'
+                  || a[i - 1] == '\''
+                  || i == s + 2 && a[s] == 'M' && a[s + 1] == 'c'))) {
+        return false;
+      }
+    }
+    return lower
+        && !nm.stop.contains(a, s, e)
+        && !nm.streetSuffix.contains(a, s, e)
+        && !nm.months.contains(a, s, e)
+        && !nm.usStateNames.contains(a, s, e)
+        && !nm.directions.contains(a, s, e);
+  }
+
+  private static final String[] ENGLISH_ENDINGS = {
+    "s", "tion", "sion", "ment", "ness", "ing", "ity", "ism", "ics", "able", "ible", "ful", "less",
+    "ive", "ize", "ise", "ed", "er", "ery", "ory", "ship", "hood", "ware", "ly"
+  };
+
+  /** Ends like an English noun, verb or adjective rather than a family name. */
+  private boolean englishEnding(int s, int e) {
+    for (String end : ENGLISH_ENDINGS) {
+      int l = end.length();
+      if (e - s > l + 1 && regionMatchesLower(e - l, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean regionMatchesLower(int at, String lower) {
+    for (int i = 0; i < lower.length(); i++) {
+      if (Character.toLowerCase(a[at + i]) != lower.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A known given name; for a hyphenated one ("Jean-Luc"), its first part. */
+  private boolean knownGiven(int s, int e) {
+    if (nm.given.contains(a, s, e)) {
+      return true;
+    }
+    int h = hyphenIn(s, e);
+    return h > s && nm.given.contains(a, s, h);
+  }
+
+  /** A known name token; for a hyphenated one ("Garcia-Lopez"), any part. */
+  private boolean knownToken(int s, int e) {
+    if (nm.tokens.contains(a, s, e)) {
+      return true;
+    }
+    int from = s;
+    for (int h = hyphenIn(s, e); h > 0; h = hyphenIn(from, e)) {
+      if (h > from && nm.tokens.contains(a, from, h)) {
+        return true;
+      }
+      from = h + 1;
+    }
+    return from > s && from < e && nm.tokens.contains(a, from, e);
+  }
+
+  private int hyphenIn(int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (a[i] == '-') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** An everyday capitalised word that no name list holds. */
@@ -1659,6 +1786,16 @@ final class Detectors {
     int lastWord = suffix;
     // optional direction after suffix (NW) and unit (Apt 4B, Suite 200, #12)
     int nw = wordAtOrAfter(i);
+    if (nw < p.words
+        && p.wStart[nw] == i + 1
+        && a[i] == ' '
+        && wlen(nw) <= 2
+        && (p.wFlags[nw] & F_LOWER) == 0
+        && nm.directions.contains(a, p.wStart[nw], p.wEnd[nw])) {
+      lastWord = nw;
+      i = p.wEnd[nw];
+      nw = wordAtOrAfter(i);
+    }
     if (nw < p.words
         && p.wStart[nw] - i <= 2
         && nm.unitWords.contains(a, p.wStart[nw], p.wEnd[nw])) {

@@ -22,6 +22,13 @@ final class NameModel {
   final SliceSet tokens;
   final SliceSet stop;
   final SliceSet ambiguousGiven;
+
+  /**
+   * Given names that are also everyday words or places: they do not vouch for an unlisted family
+   * name (Grace Period, Basil Pesto, Brooklyn Nets).
+   */
+  final SliceSet wordGiven;
+
   final SliceSet streetSuffix;
   final SliceSet unitWords;
   final SliceSet usStateCodes;
@@ -33,6 +40,98 @@ final class NameModel {
     given = new SliceSet(load("names/given-names.tsv"));
     tokens = new SliceSet(load("names/name-tokens.txt"));
     stop = new SliceSet(load("names/not-names.txt"));
+    wordGiven =
+        new SliceSet(
+            List.of(
+                "grace",
+                "max",
+                "basil",
+                "rosemary",
+                "brooklyn",
+                "jasmine",
+                "sage",
+                "hunter",
+                "mason",
+                "carter",
+                "taylor",
+                "victor",
+                "angel",
+                "destiny",
+                "harmony",
+                "heaven",
+                "justice",
+                "liberty",
+                "melody",
+                "journey",
+                "sierra",
+                "dakota",
+                "phoenix",
+                "aurora",
+                "austin",
+                "jordan",
+                "madison",
+                "jackson",
+                "lincoln",
+                "washington",
+                "kennedy",
+                "houston",
+                "dallas",
+                "denver",
+                "charlotte",
+                "victoria",
+                "georgia",
+                "virginia",
+                "carolina",
+                "florence",
+                "sydney",
+                "paris",
+                "chelsea",
+                "savannah",
+                "cameron",
+                "logan",
+                "easter",
+                "christmas",
+                "noel",
+                "memorial",
+                "amazon",
+                "tesla",
+                "ford",
+                "harley",
+                "mercedes",
+                "porsche",
+                "santa",
+                "san",
+                "los",
+                "las",
+                "del",
+                "cody",
+                "hudson",
+                "cooper",
+                "bentley",
+                "candy",
+                "ginger",
+                "honey",
+                "olive",
+                "cherry",
+                "violet",
+                "lily",
+                "daisy",
+                "poppy",
+                "hazel",
+                "willow",
+                "storm",
+                "rain",
+                "snow",
+                "star",
+                "angel",
+                "blue",
+                "red",
+                "gray",
+                "grey",
+                "brown",
+                "green",
+                "white",
+                "black"));
     ambiguousGiven =
         new SliceSet(
             List.of(

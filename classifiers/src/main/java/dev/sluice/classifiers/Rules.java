@@ -19,6 +19,11 @@ final class Rules {
   static final int A_AUTH = 3;
   static final int A_COOKIE = 4;
   static final int A_NAME = 5;
+  static final int A_TITLE = 6;
+
+  /** Titles: a single capitalised word after one is a family name ("Mr. Abernathy"). */
+  static final List<String> TITLES =
+      List.of("mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr.", "prof.");
 
   static final List<String> NAME_CONTEXT =
       List.of(
@@ -196,7 +201,7 @@ final class Rules {
     ga.set(group.apply("authorization:", true), A_AUTH);
     ga.set(group.apply("cookie:", true), A_COOKIE);
     for (String c : NAME_CONTEXT) {
-      ga.set(group.apply(c, true), A_NAME);
+      ga.set(group.apply(c, true), TITLES.contains(c) ? A_TITLE : A_NAME);
     }
     for (int ci = 0; ci < cdiKeywords.size(); ci++) {
       for (String k : cdiKeywords.get(ci)) {

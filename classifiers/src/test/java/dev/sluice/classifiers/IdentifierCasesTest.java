@@ -193,10 +193,21 @@ class IdentifierCasesTest {
     l.add(pos("NAME", "signed by ", "Robert J. Kowalski", "."));
     l.add(neg("NAME", "The New York office and the Project Manager in the United States."));
     l.add(neg("NAME", "Monday Morning Report for Customer Service"));
+    // a known given name vouches for an unlisted family name of a name's shape
+    l.add(pos("NAME", "Yesterday, ", "Priya Raghunathan", " approved the budget."));
+    l.add(pos("NAME", "The patient, ", "Maria Garcia-Lopez", ", was discharged."));
+    l.add(pos("NAME", "", "Jean-Luc Picard", " joined."));
+    l.add(pos("NAME", "I sent the invoice to Mr. ", "Abernathy", " last week."));
+    l.add(pos("NAME", "Ask Dr. ", "Okonkwo-Reyes", " first."));
+    l.add(neg("NAME", "Max Retries exceeded; Adam Optimizer; Grace Period; Basil Pesto."));
+    l.add(neg("NAME", "Kevin Bacon Sandwich Special and Brooklyn Nets tickets."));
+    l.add(neg("NAME", "Ask Mr. Monday about the Ms. Office macros."));
     l.add(pos("ADDRESS", "Ship to ", "123 Maple Street, Springfield, IL 62704", "."));
     l.add(pos("ADDRESS", "", "4500 N Lakeshore Dr, Apt 12B, Chicago, IL 60640-1234", "\n"));
     l.add(pos("ADDRESS", "Office: ", "10 Downing Street, London SW1A 2AA", ""));
     l.add(pos("ADDRESS", "", "77 Kings Road\nManchester M1 1AE", ""));
+    l.add(pos("ADDRESS", "Address: ", "1600 Pennsylvania Avenue NW, Washington, DC 20500", ""));
+    l.add(pos("ADDRESS", "He moved to ", "221B Baker Street, London NW1 6XE", " in 2019."));
     l.add(neg("ADDRESS", "We sold 123 Maple Street signs in 2024."));
     return l.stream();
   }
