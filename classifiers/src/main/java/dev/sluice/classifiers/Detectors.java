@@ -308,6 +308,9 @@ final class Detectors {
     int len = wlen(w);
     int s = p.wStart[w];
     int last;
+    if (len <= 4 && p.wEnd[w] < n && a[p.wEnd[w]] == ':' && (last = ipv6(w)) >= 0) {
+      return last;
+    }
     if (len <= 6 && (last = address(w)) >= 0) {
       return last;
     }
@@ -368,6 +371,9 @@ final class Detectors {
     int e = p.wEnd[w];
     int len = e - s;
     int last;
+    if (len <= 4 && p.wEnd[w] < n && a[p.wEnd[w]] == ':' && (last = ipv6(w)) >= 0) {
+      return last;
+    }
     if (len >= 4 && upper(a[s]) && upper(a[s + 1]) && digit(a[s + 2]) && digit(a[s + 3])) {
       if ((last = iban(w)) >= 0) {
         return last;
@@ -966,6 +972,103 @@ final class Detectors {
     }
     out.add(r.IP, s, e, kw(r.IP, s, e));
     return w + 3;
+  }
+
+  /**
+   * An IPv6 address starting with word {@code w}: eight groups of 1-4 hex digits, or fewer with one
+   * {@code ::}, optionally ending in a dotted IPv4 address. Times (12:30:45) and MAC addresses (six
+   * groups, no {@code ::}) do not qualify.
+   */
+  private int ipv6(int w) {
+    int s = p.wStart[w];
+    if (s > 0 && (alnum(a[s - 1]) || a[s - 1] == ':' || a[s - 1] == '.')) {
+      return -1;
+    }
+    int i = s;
+    int groups = 0;
+    boolean dbl = false;
+    int end;
+    int limit = Math.min(n, s + 64);
+    while (true) {
+      int h = i;
+      while (h < limit && h - i < 5 && hex(a[h])) {
+        h++;
+      }
+      int len = h - i;
+      if (len == 0 || len > 4) {
+        return -1;
+      }
+      if (h + 1 < n && a[h] == '.' && digit(a[h + 1]) && groups >= 2) {
+        int v4 = ipv4End(i);
+        if (v4 < 0) {
+          return -1;
+        }
+        groups += 2;
+        end = v4;
+        break;
+      }
+      groups++;
+      i = h;
+      if (i + 1 < n && a[i] == ':' && a[i + 1] == ':') {
+        if (dbl) {
+          return -1;
+        }
+        dbl = true;
+        i += 2;
+        if (i >= n || !hex(a[i])) {
+          end = i;
+          break;
+        }
+      } else if (i + 1 < n && a[i] == ':' && hex(a[i + 1])) {
+        i++;
+      } else {
+        end = i;
+        break;
+      }
+      if (groups > 8) {
+        return -1;
+      }
+    }
+    if (dbl ? groups > 7 || groups < 2 : groups != 8) {
+      return -1;
+    }
+    if (end < n
+        && (alnum(a[end]) || a[end] == ':' || a[end] == '.' && end + 1 < n && alnum(a[end + 1]))) {
+      return -1;
+    }
+    out.add(r.IP, s, end, kw(r.IP, s, end));
+    int last = w;
+    while (last + 1 < p.words && p.wStart[last + 1] < end) {
+      last++;
+    }
+    return last;
+  }
+
+  /** End of a dotted IPv4 address starting at {@code i}, or -1. */
+  private int ipv4End(int i) {
+    for (int part = 0; part < 4; part++) {
+      int v = 0;
+      int d = 0;
+      while (i < n && d < 4 && digit(a[i])) {
+        v = v * 10 + a[i] - '0';
+        i++;
+        d++;
+      }
+      if (d == 0 || d > 3 || v > 255) {
+        return -1;
+      }
+      if (part < 3) {
+        if (i >= n || a[i] != '.') {
+          return -1;
+        }
+        i++;
+      }
+    }
+    return i;
+  }
+
+  private static boolean hex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** Numeric dates: d/m/y, m/d/y, y-m-d; and card expiry m/y. */

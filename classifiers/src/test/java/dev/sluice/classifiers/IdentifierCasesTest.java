@@ -145,6 +145,11 @@ class IdentifierCasesTest {
     l.add(neg("EMAIL_ADDRESS", "user@localhost and @mention"));
     l.add(pos("IP_ADDRESS", "host ", "10.1.2.3", ""));
     l.add(neg("IP_ADDRESS", "version 1.2.3 and 999.1.1.1 and 1.2.3.4.5"));
+    l.add(pos("IP_ADDRESS", "peer ", "2001:db8::8a2e:370:7334", "."));
+    l.add(pos("IP_ADDRESS", "link ", "fe80::1ff:fe23:4567:890a", ""));
+    l.add(pos("IP_ADDRESS", "", "2001:0db8:85a3:0000:0000:8a2e:0370:7334", " up"));
+    l.add(pos("IP_ADDRESS", "nat64 ", "64:ff9b::192.0.2.33", ""));
+    l.add(neg("IP_ADDRESS", "at 12:30:45, mac 00:1a:2b:3c:4d:5e, std::vector, 1:2:3:4:5:6:7:8:9"));
     l.add(pos("HTTP_COOKIE", "GET /\n", "Cookie: session=ab12cd34; theme=dark", "\n"));
     l.add(pos("HTTP_COOKIE", "", "Set-Cookie: sid=31d4d96e407aad42; Path=/; Secure", "\n"));
     l.add(pos("HTTP_BASIC_AUTH_HEADER", "GET /\n", s.basicAuth(), "\n"));
