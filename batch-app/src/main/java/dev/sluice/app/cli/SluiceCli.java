@@ -613,6 +613,9 @@ public final class SluiceCli {
             + r.extractor());
     out.println("    reasons " + r.reasons());
     out.println("    counts " + r.findingCounts() + " redactions " + r.redactionCounts());
+    if (!r.evidence().isEmpty()) {
+      out.println("    evidence " + RunReport.evidence(r));
+    }
     r.outputUris().forEach(o -> out.println("    -> " + o));
   }
 }

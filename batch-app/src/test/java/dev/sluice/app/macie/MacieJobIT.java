@@ -311,6 +311,16 @@ class MacieJobIT {
     assertThat(evidence.get("NAME").get("sources").toString()).isEqualTo("[\"MACIE\"]");
     assertThat(evidence.get("NAME").get("where").asText()).isEqualTo("lines 2-2 col 5");
     assertThat(evidence).containsOnlyKeys("NAME");
+    // the same evidence, with who found it, in documents.csv and in `sluice lineage`
+    java.nio.file.Path csv =
+        tmp.resolve("out").resolve("reports").resolve("adv-1").resolve("documents.csv");
+    assertThat(java.nio.file.Files.readAllLines(csv))
+        .anyMatch(l -> l.startsWith(uri(MINUTES) + ",") && l.contains("[MACIE]@lines 2-2 col 5"));
+    List<String> lineageArgs = new ArrayList<>(List.of("lineage", uri(MINUTES)));
+    lineageArgs.addAll(flags());
+    Run lineage = cli(lineageArgs.toArray(String[]::new));
+    assertThat(lineage.code()).as(lineage.err()).isEqualTo(SluiceCli.OK);
+    assertThat(lineage.out()).contains("evidence NAME=").contains("[MACIE]@lines 2-2 col 5");
 
     // Macie's detection by id comes back under our custom identifier's name
     JsonNode ros = docs.get(uri(ROSTER));

@@ -230,7 +230,7 @@ public final class RunReport {
 
   private static void writeCsv(Path csv, List<LineageRecord> records) throws IOException {
     try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write("source,decision,unscannable,reasons,counts,dataset,lineage_id\n");
+      w.write("source,decision,unscannable,reasons,counts,dataset,lineage_id,evidence\n");
       for (LineageRecord r : records) {
         StringBuilder counts = new StringBuilder();
         new TreeMap<>(r.findingCounts())
@@ -246,10 +246,30 @@ public final class RunReport {
                 csvField(String.join(" | ", r.reasons())),
                 csvField(counts.toString()),
                 csvField(r.dataset()),
-                r.lineageId()));
+                r.lineageId(),
+                csvField(evidence(r))));
         w.write('\n');
       }
     }
+  }
+
+  /**
+   * The evidence lines of {@code r} in one field: {@code TYPE=count[SOURCE+SOURCE]@where}, joined
+   * by {@code ;} ({@code @where} only when Macie said where).
+   */
+  public static String evidence(LineageRecord r) {
+    StringBuilder b = new StringBuilder();
+    for (LineageRecord.EvidenceLine e : r.evidence()) {
+      if (b.length() > 0) {
+        b.append(';');
+      }
+      b.append(e.type()).append('=').append(e.count());
+      b.append('[').append(String.join("+", e.sources())).append(']');
+      if (!e.where().isEmpty()) {
+        b.append('@').append(e.where());
+      }
+    }
+    return b.toString();
   }
 
   static String csvField(String s) {
