@@ -643,7 +643,7 @@ public final class ManagedIdentifiers {
         false,
         OPTIONAL,
         LOW_MEDIUM_HIGH,
-        "IPv4 address",
+        "IPv4 or IPv6 address",
         "ip",
         "ip address",
         "host",
