@@ -54,6 +54,12 @@ final class Detectors {
 
   void run(char[] a, int n, TextPass p) {
     memo.clear();
+    headerOfLine.clear();
+    memoCellS = -1;
+    memoCellE = -1;
+    curLs = -1;
+    curLe = -1;
+    seqLs = -1;
     this.a = a;
     this.n = n;
     this.p = p;
@@ -120,7 +126,475 @@ final class Detectors {
         }
       }
     }
+    return columnKeyword(entry, s, e);
+  }
+
+  // ---------------------------------------------------------------- tables
+
+  /**
+   * Macie's columnar rule: in a table (csv, tsv, a spreadsheet's text), a keyword in the column's
+   * header cell counts for every value in that column. A table here is a run of lines with the same
+   * number (at least one) of the same delimiter (tab, comma, semicolon or pipe); its first line is
+   * the header. The value must sit inside one cell.
+   */
+  private boolean columnKeyword(int entry, int s, int e) {
+    // cheap test first: the value must fill its cell (give or take quotes and spaces)
+    int b = s;
+    while (b > 0 && s - b < 4 && (a[b - 1] == ' ' || a[b - 1] == '"')) {
+      b--;
+    }
+    if (b > 0 && !cellEdge(a[b - 1])) {
+      return false;
+    }
+    int f = e;
+    while (f < n && f - e < 4 && (a[f] == ' ' || a[f] == '"')) {
+      f++;
+    }
+    if (f < n && !cellEdge(a[f])) {
+      return false;
+    }
+    int hc = headerCell(s, e);
+    if (hc < 0) {
+      return false;
+    }
+    int cs = cellStart;
+    int ce = cellEnd;
+    int lo = 0;
+    int hi = hN;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hE[mid] <= cs) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < hN && hS[i] < ce; i++) {
+      if (hS[i] >= cs && hE[i] <= ce && r.groupHas(hG[i], entry)) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  private static boolean cellEdge(char c) {
+    return c == ',' || c == '\t' || c == ';' || c == '|' || c == '\n' || c == '\r';
+  }
+
+  static final int MAX_LINE = 4_096; // longest table line considered
+  static final int MAX_COLUMNS = 256;
+
+  private int cellStart;
+  private int cellEnd;
+
+  /** line start -> start of its table's header line (or -1: not in a table); per window */
+  private final java.util.HashMap<Integer, Integer> headerOfLine = new java.util.HashMap<>();
+
+  /**
+   * The header cell above {@code [s, e)}: returns its column index and leaves the cell in {@link
+   * #cellStart}/{@link #cellEnd}, or -1 when the value is not in a table cell below a header.
+   */
+  private int headerCell(int s, int e) {
+    if (s == memoCellS && e == memoCellE) {
+      cellStart = memoCellStart;
+      cellEnd = memoCellEnd;
+      return memoCol;
+    }
+    memoCellS = s;
+    memoCellE = e;
+    memoCol = headerCellUncached(s, e);
+    memoCellStart = cellStart;
+    memoCellEnd = cellEnd;
+    return memoCol;
+  }
+
+  private int memoCellS = -1;
+  private int memoCellE = -1;
+  private int memoCol;
+  private int memoCellStart;
+  private int memoCellEnd;
+
+  // the line of the last header-cell query: [curLs, curLe), its delimiter and header line
+  private int curLs = -1;
+  private int curLe = -1;
+  private char curD;
+  private int curHeader;
+
+  private int headerCellUncached(int s, int e) {
+    if (!(s >= curLs && s < curLe)) {
+      curLs = -1;
+      curLe = -1;
+      int ls = lineStart(s);
+      if (ls < 0) {
+        return -1;
+      }
+      int le = lineEnd(ls);
+      if (le < 0) {
+        return -1;
+      }
+      curLs = ls;
+      curLe = le;
+      curD = delimiter(ls, le);
+      curHeader = curD == 0 ? -1 : headerOf(ls, le, curD);
+    }
+    int ls = curLs;
+    int le = curLe;
+    char d = curD;
+    if (d == 0 || e > le) {
+      return -1;
+    }
+    int col = 0;
+    for (int i = ls; i < s; i++) {
+      if (a[i] == d) {
+        col++;
+      }
+    }
+    for (int i = s; i < e; i++) {
+      if (a[i] == d) {
+        return -1; // spans cells
+      }
+    }
+    if (col >= MAX_COLUMNS) {
+      return -1;
+    }
+    int header = curHeader;
+    if (header < 0 || header == ls) {
+      return -1;
+    }
+    int hle = lineEnd(header);
+    int c = 0;
+    int cs = header;
+    for (int i = header; i < hle && c < col; i++) {
+      if (a[i] == d) {
+        c++;
+        cs = i + 1;
+      }
+    }
+    if (c != col) {
+      return -1;
+    }
+    int ce = cs;
+    while (ce < hle && a[ce] != d) {
+      ce++;
+    }
+    cellStart = cs;
+    cellEnd = ce;
+    return col;
+  }
+
+  static final int MAX_NAME_COLUMNS = 8; // name columns followed per header line
+
+  private int nameColumnsLine = -1;
+  private int nameColumnsSeen;
+
+  /**
+   * A header cell {@code [hs, he)} that names a column of people ("first_name", "Customer"): every
+   * cell below it in the table that is shaped like a name is a NAME. With {@code person} false
+   * (generic headers such as "name" or "owner") a cell must also hold a listed given name or name
+   * token, so product or team names stay out.
+   */
+  private void nameColumn(int hs, int he, boolean person) {
+    int b = hs;
+    while (b > 0 && hs - b < 4 && (a[b - 1] == ' ' || a[b - 1] == '"')) {
+      b--;
+    }
+    int f = he;
+    while (f < n && f - he < 4 && (a[f] == ' ' || a[f] == '"')) {
+      f++;
+    }
+    if (b > 0 && !cellEdge(a[b - 1]) || f >= n || !cellEdge(a[f])) {
+      return; // not a whole header cell
+    }
+    int ls = lineStart(hs);
+    if (ls < 0) {
+      return;
+    }
+    int le = lineEnd(ls);
+    if (le < 0) {
+      return;
+    }
+    char d = delimiter(ls, le);
+    if (d == 0) {
+      return;
+    }
+    // the hit must be the whole cell, give or take quotes and spaces
+    int cs = hs;
+    while (cs > ls && (a[cs - 1] == '"' || a[cs - 1] == ' ')) {
+      cs--;
+    }
+    int ce = he;
+    while (ce < le && (a[ce] == '"' || a[ce] == ' ')) {
+      ce++;
+    }
+    if (cs > ls && a[cs - 1] != d || ce < le && a[ce] != d) {
+      return;
+    }
+    if (headerOf(ls, le, d) != ls) {
+      return; // not the first line of its table
+    }
+    if (nameColumnsLine != ls) {
+      nameColumnsLine = ls;
+      nameColumnsSeen = 0;
+    }
+    if (++nameColumnsSeen > MAX_NAME_COLUMNS) {
+      return;
+    }
+    int col = 0;
+    for (int i = ls; i < cs; i++) {
+      if (a[i] == d) {
+        col++;
+      }
+    }
+    peopleTable = false;
+    int lo = 0;
+    int hi = hN;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hE[mid] <= ls) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < hN && hE[i] <= le && !peopleTable; i++) {
+      peopleTable = hS[i] >= ls && hS[i] != hs && r.groupIsPeople(hG[i]);
+    }
+    int want = count(ls, le, d);
+    int row = le < n ? le + (a[le] == '\r' ? 2 : 1) : n;
+    cells = 0;
+    strict = 0;
+    while (row < n) {
+      int re = lineEnd(row);
+      if (re < 0 || re == row || delimiter(row, re) != d || count(row, re, d) != want) {
+        break;
+      }
+      int c = 0;
+      int s = row;
+      for (int i = row; i < re && c < col; i++) {
+        if (a[i] == d) {
+          c++;
+          s = i + 1;
+        }
+      }
+      int e = s;
+      while (e < re && a[e] != d) {
+        e++;
+      }
+      while (s < e && (a[s] == ' ' || a[s] == '"')) {
+        s++;
+      }
+      while (e > s && (a[e - 1] == ' ' || a[e - 1] == '"')) {
+        e--;
+      }
+      int kind = nameCell(s, e);
+      if (kind > 0) {
+        if (cells == cellS.length) {
+          cellS = java.util.Arrays.copyOf(cellS, cells * 2);
+          cellE = java.util.Arrays.copyOf(cellE, cells * 2);
+        }
+        cellS[cells] = s;
+        cellE[cells] = e;
+        cells++;
+        if (kind == 2) {
+          strict++;
+        }
+      }
+      row = re < n ? re + (a[re] == '\r' ? 2 : 1) : n;
+    }
+    emitNameColumn(person);
+  }
+
+  private int[] cellS = new int[64];
+  private int[] cellE = new int[64];
+  private int cells;
+  private int strict;
+  private boolean peopleTable;
+
+  /**
+   * Emits the name-shaped cells of a column: all of them under a person header; under a generic
+   * header only when another header of the line says the rows are people (an e-mail, phone or
+   * department column...) or at least half of the cells start with a listed given name (a column of
+   * people, not of products: "Widget Pro", "Jordan Blake" and "Rose Garden Kit" do not make one).
+   */
+  private void emitNameColumn(boolean person) {
+    if (person || peopleTable || strict > 0 && strict * 2 >= cells) {
+      for (int i = 0; i < cells; i++) {
+        out.add(r.NAME, cellS[i], cellE[i], true);
+      }
+    }
+    cells = 0;
+    strict = 0;
+  }
+
+  /**
+   * 0 unless the cell is 1-4 capitalised name tokens (initials, hyphens and apostrophes allowed)
+   * and nothing else; 2 when its first token is a listed given name that is not also an everyday
+   * word, else 1.
+   */
+  private int nameCell(int s, int e) {
+    if (e - s < 2 || e - s > 80) {
+      return 0;
+    }
+    int tokens = 0;
+    boolean known = false;
+    int i = s;
+    while (i < e) {
+      int ts = i;
+      while (i < e && a[i] != ' ') {
+        i++;
+      }
+      int te = i;
+      if (te == ts || ++tokens > 4) {
+        return 0;
+      }
+      boolean initial = te - ts == 2 && upper(a[ts]) && a[ts + 1] == '.';
+      if (!initial) {
+        if (!upper(a[ts])) {
+          return 0;
+        }
+        for (int k = ts + 1; k < te; k++) {
+          char c = a[k];
+          if (!(Character.isLetter(c) || c == '-' || c == '\'')) {
+            return 0;
+          }
+        }
+        if (notAName(ts, te) || nm.stop.contains(a, ts, te)) {
+          return 0;
+        }
+        if (tokens == 1) {
+          known =
+              knownGiven(ts, te)
+                  && !nm.wordGiven.contains(a, ts, te)
+                  && !nm.ambiguousGiven.contains(a, ts, te);
+        }
+      }
+      if (i < e) {
+        i++; // the space
+        if (i < e && a[i] == ' ') {
+          return 0;
+        }
+      }
+    }
+    return known ? 2 : 1;
+  }
+
+  /** Start of the line holding {@code i}, or -1 when it lies more than {@link #MAX_LINE} back. */
+  private int lineStart(int i) {
+    int lim = Math.max(0, i - MAX_LINE);
+    int j = i;
+    while (j > lim && a[j - 1] != '\n') {
+      j--;
+    }
+    return j == 0 || a[j - 1] == '\n' ? j : -1;
+  }
+
+  /** End of the line starting at {@code ls} (index of its newline or of the text's end). */
+  private int lineEnd(int ls) {
+    int lim = Math.min(n, ls + MAX_LINE);
+    int j = ls;
+    while (j < lim && a[j] != '\n') {
+      j++;
+    }
+    return j < n && a[j] != '\n' ? -1 : (j > ls && a[j - 1] == '\r' ? j - 1 : j);
+  }
+
+  /** The line's delimiter: tab, else comma, else semicolon, else pipe; 0 when it has none. */
+  private char delimiter(int ls, int le) {
+    int tab = 0;
+    int comma = 0;
+    int semi = 0;
+    int pipe = 0;
+    for (int i = ls; i < le; i++) {
+      switch (a[i]) {
+        case '\t' -> tab++;
+        case ',' -> comma++;
+        case ';' -> semi++;
+        case '|' -> pipe++;
+        default -> {}
+      }
+    }
+    return tab > 0 ? '\t' : comma > 0 ? ',' : semi > 0 ? ';' : pipe > 0 ? '|' : 0;
+  }
+
+  private int count(int ls, int le, char d) {
+    int c = 0;
+    for (int i = ls; i < le; i++) {
+      if (a[i] == d) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  /**
+   * The header line of the table holding line {@code ls}: walks up while the lines above have as
+   * many {@code d} delimiters, memoising every line it passes so each line is walked once.
+   */
+  private int headerOf(int ls, int le, char d) {
+    if (ls == seqLs && d == seqD) {
+      return seqHeader;
+    }
+    int want = count(ls, le, d);
+    // the common case: the line right after the last one resolved, in the same table
+    if (seqLs >= 0 && d == seqD && want == seqWant && ls == nextLine(seqLe)) {
+      seqLs = ls;
+      seqLe = le;
+      return seqHeader;
+    }
+    int header = headerOfWalk(ls, le, d, want);
+    seqLs = ls;
+    seqLe = le;
+    seqD = d;
+    seqWant = want;
+    seqHeader = header;
+    return header;
+  }
+
+  private int seqLs = -1;
+  private int seqLe;
+  private char seqD;
+  private int seqWant;
+  private int seqHeader;
+
+  private int nextLine(int le) {
+    return le < n && a[le] == '\r' ? le + 2 : le + 1;
+  }
+
+  private int headerOfWalk(int ls, int le, char d, int want) {
+    Integer known = headerOfLine.get(ls);
+    if (known != null) {
+      return known;
+    }
+    java.util.ArrayList<Integer> path = new java.util.ArrayList<>();
+    int cur = ls;
+    int header;
+    while (true) {
+      path.add(cur);
+      if (cur == 0) {
+        header = cur;
+        break;
+      }
+      int ps = lineStart(cur - 1);
+      if (ps < 0) {
+        header = cur;
+        break;
+      }
+      int pe = lineEnd(ps);
+      if (pe < 0 || delimiter(ps, pe) != d || count(ps, pe, d) != want) {
+        header = cur;
+        break;
+      }
+      Integer k = headerOfLine.get(ps);
+      if (k != null) {
+        header = k;
+        break;
+      }
+      cur = ps;
+    }
+    for (int l : path) {
+      headerOfLine.put(l, header);
+    }
+    return header;
   }
 
   // ---------------------------------------------------------------- anchors
@@ -150,6 +624,12 @@ final class Detectors {
           break;
         case Rules.A_TITLE:
           nameContext(hE[i], true);
+          break;
+        case Rules.A_PERSON_COLUMN:
+          nameColumn(hS[i], hE[i], true);
+          break;
+        case Rules.A_NAME_COLUMN:
+          nameColumn(hS[i], hE[i], false);
           break;
         default:
           break;

@@ -20,6 +20,68 @@ final class Rules {
   static final int A_COOKIE = 4;
   static final int A_NAME = 5;
   static final int A_TITLE = 6;
+  static final int A_NAME_COLUMN = 7;
+  static final int A_PERSON_COLUMN = 8;
+  static final int A_PEOPLE_HINT = 9;
+
+  /** Column headers that, next to a generic "name" column, say the rows are people. */
+  static final List<String> PEOPLE_HINTS =
+      List.of(
+          "department",
+          "salary",
+          "job title",
+          "hire date",
+          "start date",
+          "employee id",
+          "email",
+          "e-mail",
+          "mobile",
+          "gender",
+          "age",
+          "nationality");
+
+  /** Column headers whose cells are names of people, one part or whole. */
+  static final List<String> PERSON_COLUMNS =
+      List.of(
+          "first name",
+          "firstname",
+          "last name",
+          "lastname",
+          "full name",
+          "fullname",
+          "given name",
+          "family name",
+          "surname",
+          "middle name",
+          "customer name",
+          "employee name",
+          "contact name",
+          "patient name",
+          "cardholder name",
+          "card holder",
+          "account holder",
+          "account name",
+          "holder name",
+          "person");
+
+  /** Column headers whose cells are often, not always, people's names. */
+  static final List<String> NAME_COLUMNS =
+      List.of(
+          "name",
+          "customer",
+          "employee",
+          "contact",
+          "patient",
+          "cardholder",
+          "owner",
+          "author",
+          "assignee",
+          "reporter",
+          "manager",
+          "requester",
+          "applicant",
+          "recipient",
+          "sender");
 
   /** Titles: a single capitalised word after one is a family name ("Mr. Abernathy"). */
   static final List<String> TITLES =
@@ -95,6 +157,7 @@ final class Rules {
   final List<CatalogEntry> entries;
   final KeywordAutomaton ac;
   private final BitSet[] groupEntries;
+  private final boolean[] groupPeople;
   private final int[] groupAnchor;
   private final BitSet[] groupCdis;
   private final Map<String, Integer> ibanEntries = new HashMap<>();
@@ -203,15 +266,41 @@ final class Rules {
     for (String c : NAME_CONTEXT) {
       ga.set(group.apply(c, true), TITLES.contains(c) ? A_TITLE : A_NAME);
     }
+    for (String c : PERSON_COLUMNS) {
+      ga.set(group.apply(c, true), A_PERSON_COLUMN);
+    }
+    for (String c : NAME_COLUMNS) {
+      ga.set(group.apply(c, true), A_NAME_COLUMN);
+    }
+    for (String c : PEOPLE_HINTS) {
+      int g = group.apply(c, true);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_PEOPLE_HINT);
+      }
+    }
     for (int ci = 0; ci < cdiKeywords.size(); ci++) {
       for (String k : cdiKeywords.get(ci)) {
         gc.get(group.apply(k.toLowerCase(Locale.ROOT), false)).set(ci);
       }
     }
     this.groupEntries = ge.toArray(new BitSet[0]);
+    this.groupPeople = new boolean[ge.size()];
+    for (int g = 0; g < ge.size(); g++) {
+      int code = ga.get(g);
+      boolean people = code == A_PERSON_COLUMN || code == A_PEOPLE_HINT;
+      for (int e = ge.get(g).nextSetBit(0); e >= 0 && !people; e = ge.get(g).nextSetBit(e + 1)) {
+        people = entries.get(e).category() == Category.PERSONAL_INFORMATION;
+      }
+      groupPeople[g] = people;
+    }
     this.groupAnchor = ga.stream().mapToInt(Integer::intValue).toArray();
     this.groupCdis = gc.toArray(new BitSet[0]);
     this.ac = new KeywordAutomaton(patterns, whole, payload);
+  }
+
+  /** Whether a keyword group says "people": a personal identifier's keyword or a people header. */
+  boolean groupIsPeople(int group) {
+    return groupPeople[group];
   }
 
   boolean groupHas(int group, int entry) {

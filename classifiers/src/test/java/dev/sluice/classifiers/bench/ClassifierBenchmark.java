@@ -284,6 +284,11 @@ public final class ClassifierBenchmark {
       "=".repeat(4000) + "/".repeat(4000) + " ",
       "Cookie: " + "a=b;".repeat(3000) + "\n",
       "https://" + "u:p@".repeat(2000) + " ",
+      // tables: header keywords and name columns over many rows, wide headers, header-like lines
+      "name,passport,ssn,phone\n" + "Ann Lee,340020013,536-22-8726,555-123-4567\n".repeat(300),
+      "name,x\n".repeat(2000),
+      "first_name,".repeat(300) + "\n" + ("Ann,".repeat(300) + "\n").repeat(50),
+      ",".repeat(5000) + "\n",
     };
     int i = 0;
     while (sb.length() < (10 << 20)) {
