@@ -28,6 +28,7 @@ final class Detectors {
   static final int MAX_HEADER = 8_192; // longest Cookie / Authorization header
   static final int MAX_URL = 2_048;
   static final int LEFT_CONTEXT = 256; // farthest any validator looks left of a value's start
+  static final int MAX_NAME_LIST = 16; // names followed in a list after one context keyword
 
   final Rules r;
   final NameModel nm = NameModel.INSTANCE;
@@ -894,6 +895,9 @@ final class Detectors {
     int len = e - s;
     int last;
     if (len == 2 && (p.wFlags[w] & F_LOWER) == 0 && (last = nino(w)) >= 0) {
+      return last;
+    }
+    if (len <= 4 && a[s] == 'P' && (last = poBox(w)) >= 0) {
       return last;
     }
     if (len >= 3 && len <= 9 && NameModel.monthNumber(a, s, e) > 0 && nm.months.contains(a, s, e)) {
@@ -2050,8 +2054,22 @@ final class Detectors {
     }
     int w = wordAtOrAfter(i);
     if (w < p.words && p.wStart[w] == i && (p.wFlags[w] & F_CAP) != 0) {
-      if (name(w, true) < 0 && title) {
+      int last = name(w, true);
+      if (last < 0 && title) {
         familyName(w);
+      }
+      // a list after the context: "CC: Tomás Álvarez, Zoë Müller and Ann Lee"
+      for (int k = 0; k < MAX_NAME_LIST && last >= 0 && last + 1 < p.words; k++) {
+        int e2 = p.wEnd[last];
+        int nx = p.wStart[last + 1];
+        boolean sep =
+            nx - e2 == 2 && a[e2] == ',' && a[e2 + 1] == ' '
+                || nx - e2 == 5 && region(e2, " and ")
+                || nx - e2 == 3 && region(e2, " & ");
+        if (!sep || (p.wFlags[last + 1] & F_CAP) == 0) {
+          break;
+        }
+        last = name(last + 1, true);
       }
     }
   }
@@ -2195,7 +2213,20 @@ final class Detectors {
           nm.given.contains(a, fs, fe)
               || nm.tokens.contains(a, fs, fe)
               || nm.tokens.contains(a, ls, le);
-      if (!known) {
+      // after "From:", "CC:", "Patient:"..., unlisted names count when every token is shaped like
+      // one (Tomás Álvarez, Zoë Müller), but not words with English endings (Acme Billing)
+      boolean shaped = !known && t >= 2;
+      for (int i = 0; i < t && shaped; i++) {
+        int ts = tokStart[i];
+        int te = tokEnd[i];
+        boolean initial = te - ts <= 2 && a[te - 1] == '.';
+        shaped =
+            initial
+                || knownGiven(ts, te)
+                || knownToken(ts, te)
+                || surnameShaped(ts, te) && !englishEnding(ts, te);
+      }
+      if (!known && !shaped) {
         return -1;
       }
     }
@@ -2229,7 +2260,7 @@ final class Detectors {
    * months or states holds: upper-case first, then lower-case (hyphenated and O' forms allowed).
    */
   private boolean surnameShaped(int s, int e) {
-    if (e - s < 2 || !upper(a[s])) {
+    if (e - s < 2 || !Character.isUpperCase(a[s])) {
       return false;
     }
     boolean lower = false;
@@ -2256,8 +2287,9 @@ final class Detectors {
   }
 
   private static final String[] ENGLISH_ENDINGS = {
-    "s", "tion", "sion", "ment", "ness", "ing", "ity", "ism", "ics", "able", "ible", "ful", "less",
-    "ive", "ize", "ise", "ed", "er", "ery", "ory", "ship", "hood", "ware", "ly"
+    "ies", "ts", "ks", "ps", "ds", "gs", "rs", "ls", "tion", "sion", "ment", "ness", "ing", "ity",
+    "ism", "ics", "able", "ible", "ful", "less", "ive", "ize", "ise", "ed", "er", "ery", "ory",
+    "ship", "hood", "ware", "ly"
   };
 
   /** Ends like an English noun, verb or adjective rather than a family name. */
@@ -2391,6 +2423,16 @@ final class Detectors {
       lastWord = nw;
       i = p.wEnd[nw];
     }
+    return addressTail(s, i);
+  }
+
+  /**
+   * The rest of an address whose first line ({@code [s, i)}: street, or PO box) is read: [,] city,
+   * [,] state + ZIP (US) or postcode (UK). Emits the ADDRESS, starting earlier when a unit leads
+   * ("Flat 3, 12 High St"); returns its last word or -1.
+   */
+  private int addressTail(int s, int i) {
+    s = unitBefore(s);
     // separator: ", " or newline or space
     int j = i;
     while (j < n && j - i < 3 && (a[j] == ',' || a[j] == ' ' || a[j] == '\n' || a[j] == '\r')) {
@@ -2471,6 +2513,73 @@ final class Detectors {
       return pc;
     }
     return -1;
+  }
+
+  /** Start of a unit that leads the street line ("Flat 3, ", "Apt 4B, ", "Suite 210, "), else s. */
+  private int unitBefore(int s) {
+    int i = s;
+    if (i >= 2 && a[i - 1] == ' ' && a[i - 2] == ',') {
+      i -= 2;
+    } else {
+      return s;
+    }
+    int ie = i;
+    while (i > 0 && ie - i < 6 && alnum(a[i - 1])) {
+      i--;
+    }
+    if (i == ie || !containsDigit(i, ie)) {
+      return s;
+    }
+    if (i > 0 && a[i - 1] == '#') {
+      return leftOk(i - 1) ? i - 1 : s;
+    }
+    if (i < 2 || a[i - 1] != ' ') {
+      return s;
+    }
+    int ue = i - 1;
+    int us = ue;
+    while (us > 0 && ue - us < 10 && letter(a[us - 1])) {
+      us--;
+    }
+    if (us == ue || !upper(a[us]) || !nm.unitWords.contains(a, us, ue) || !leftOk(us)) {
+      return s;
+    }
+    return us;
+  }
+
+  private boolean containsDigit(int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (digit(a[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "PO Box 4417, Portland, OR 97208", "P.O. Box 12", "Post Office Box 9" + city and state. */
+  private int poBox(int w) {
+    int s = p.wStart[w];
+    if (!leftOk(s)) {
+      return -1;
+    }
+    int i;
+    if (region(s, "PO Box ") || region(s, "Po Box ")) {
+      i = s + 7;
+    } else if (region(s, "P.O. Box ")) {
+      i = s + 9;
+    } else if (region(s, "Post Office Box ")) {
+      i = s + 16;
+    } else {
+      return -1;
+    }
+    int ds = i;
+    while (i < n && i - ds < 8 && digit(a[i])) {
+      i++;
+    }
+    if (i == ds || i < n && alnum(a[i])) {
+      return -1;
+    }
+    return addressTail(s, i);
   }
 
   private boolean isStateCode(int w) {

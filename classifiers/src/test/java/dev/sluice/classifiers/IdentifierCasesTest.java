@@ -207,11 +207,21 @@ class IdentifierCasesTest {
     l.add(neg("NAME", "Max Retries exceeded; Adam Optimizer; Grace Period; Basil Pesto."));
     l.add(neg("NAME", "Kevin Bacon Sandwich Special and Brooklyn Nets tickets."));
     l.add(neg("NAME", "Ask Mr. Monday about the Ms. Office macros."));
+    // after a context keyword, unlisted names of a name's shape, and a list of them
+    l.add(pos("NAME", "CC: ", "Tomás Álvarez", ", Zoë Müller\n"));
+    l.add(pos("NAME", "CC: Tomás Álvarez, ", "Zoë Müller", "\n"));
+    l.add(pos("NAME", "From: Ann Lee and ", "Kofi Mensah-Boateng", "\n"));
+    l.add(neg("NAME", "CC: Project Phoenix, Release Notes\nTo: Customer Service\n"));
     l.add(pos("ADDRESS", "Ship to ", "123 Maple Street, Springfield, IL 62704", "."));
     l.add(pos("ADDRESS", "", "4500 N Lakeshore Dr, Apt 12B, Chicago, IL 60640-1234", "\n"));
     l.add(pos("ADDRESS", "Office: ", "10 Downing Street, London SW1A 2AA", ""));
     l.add(pos("ADDRESS", "", "77 Kings Road\nManchester M1 1AE", ""));
     l.add(pos("ADDRESS", "Address: ", "1600 Pennsylvania Avenue NW, Washington, DC 20500", ""));
+    l.add(pos("ADDRESS", "post it to ", "PO Box 4417, Portland, OR 97208", "."));
+    l.add(pos("ADDRESS", "", "P.O. Box 12, Austin, TX 78701", ""));
+    l.add(pos("ADDRESS", "I live at ", "Flat 3, 12 High St, Leeds LS1 4AB", " now"));
+    l.add(pos("ADDRESS", "Office: ", "Suite 210, 455 Market St, San Francisco, CA 94105", ""));
+    l.add(neg("ADDRESS", "PO Box office hours, Box 12, Austin"));
     l.add(pos("ADDRESS", "He moved to ", "221B Baker Street, London NW1 6XE", " in 2019."));
     l.add(neg("ADDRESS", "We sold 123 Maple Street signs in 2024."));
     return l.stream();
