@@ -67,8 +67,62 @@ final class Detectors {
     prepareHits();
     anchors();
     structural();
+    familyMembers();
     tokenRuns();
     emails();
+  }
+
+  /**
+   * People in one document share family names: once a NAME is found, a capitalised word shaped like
+   * a given name just before the same family name elsewhere in the window is a NAME too ("Hana
+   * Dunmore" found, so "- Ivo Dunmore," is one).
+   */
+  private void familyMembers() {
+    java.util.HashSet<String> surnames = null;
+    java.util.HashSet<Integer> starts = null;
+    long lengths = 0; // bit l: some family name is l chars long (a cheap filter before the set)
+    for (int i = 0; i < out.size; i++) {
+      if (out.kind[i] != r.NAME) {
+        continue;
+      }
+      int e = out.end[i];
+      int b = e;
+      while (b > out.start[i] && a[b - 1] != ' ') {
+        b--;
+      }
+      if (b == out.start[i] || e - b < 3) {
+        continue; // a one-word NAME (after a title): no given name to pair with
+      }
+      if (surnames == null) {
+        surnames = new java.util.HashSet<>();
+        starts = new java.util.HashSet<>();
+      }
+      surnames.add(new String(a, b, e - b));
+      lengths |= 1L << Math.min(63, e - b);
+      starts.add(out.start[i]);
+    }
+    if (surnames == null) {
+      return;
+    }
+    for (int w = 0; w + 1 < p.words; w++) {
+      int s = p.wStart[w];
+      int e = p.wEnd[w];
+      int ns = p.wStart[w + 1];
+      int ne = p.wEnd[w + 1];
+      if ((p.wFlags[w] & F_CAP) == 0
+          || (p.wFlags[w + 1] & F_CAP) == 0
+          || ns - e != 1
+          || a[e] != ' '
+          || (lengths & (1L << Math.min(63, ne - ns))) == 0
+          || starts.contains(s)
+          || !surnames.contains(new String(a, ns, ne - ns))) {
+        continue;
+      }
+      if (!leftOk(s) || !rightOk(ne) || !surnameShaped(s, e) || nm.stop.contains(a, s, e)) {
+        continue;
+      }
+      out.add(r.NAME, s, ne, false);
+    }
   }
 
   // ---------------------------------------------------------------- hits
@@ -1782,7 +1836,7 @@ final class Detectors {
             || startsWith(q, "ABIA")
             || startsWith(q, "ACCA")) {
           end = span(q + 4, re, 16, 16, UPPER_DIGIT);
-          id = r.AWS;
+          id = r.AWS_KEY_ID;
         }
         break;
       case 'y':
@@ -1993,8 +2047,22 @@ final class Detectors {
         e++;
       }
     }
+    // the path and query belong to the URL: postgres://u:p@db:5432/orders?sslmode=require
+    if (e < n && (a[e] == '/' || a[e] == '?')) {
+      int lim = Math.min(n, ss + MAX_URL);
+      while (e < lim && urlChar(a[e])) {
+        e++;
+      }
+      while (e > de && ".,;:!?)'".indexOf(a[e - 1]) >= 0) {
+        e--; // sentence punctuation after the URL
+      }
+    }
     out.add(r.URL_PASSWORD, ss, e, false);
     return true;
+  }
+
+  private static boolean urlChar(char c) {
+    return c > ' ' && c < 127 && "\"<>`{}|\\^".indexOf(c) < 0;
   }
 
   private int domainEnd(int from) {
@@ -2224,7 +2292,7 @@ final class Detectors {
             initial
                 || knownGiven(ts, te)
                 || knownToken(ts, te)
-                || surnameShaped(ts, te) && !englishEnding(ts, te);
+                || surnameShaped(ts, te) && !strongEnglishEnding(ts, te);
       }
       if (!known && !shaped) {
         return -1;
@@ -2291,6 +2359,22 @@ final class Detectors {
     "ism", "ics", "able", "ible", "ful", "less", "ive", "ize", "ise", "ed", "er", "ery", "ory",
     "ship", "hood", "ware", "ly"
   };
+
+  private static final String[] STRONG_ENGLISH_ENDINGS = {
+    "ies", "tion", "sion", "ment", "ness", "ing", "ity", "ism", "ics", "able", "ible", "ful",
+    "less", "ship", "hood", "ware"
+  };
+
+  /** Ends like an English word even after a name context ("Acme Billing", "Release Notes"). */
+  private boolean strongEnglishEnding(int s, int e) {
+    for (String end : STRONG_ENGLISH_ENDINGS) {
+      int l = end.length();
+      if (e - s > l + 1 && regionMatchesLower(e - l, end)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Ends like an English noun, verb or adjective rather than a family name. */
   private boolean englishEnding(int s, int e) {
@@ -2382,6 +2466,14 @@ final class Detectors {
       int f = p.wFlags[k];
       if (nameWords > 0 && nm.streetSuffix.contains(a, ks, ke) && (f & F_CAP) != 0) {
         suffix = k;
+        // "Maple Grove Ave", "Forest Hill Road": the last of two suffix words ends the street
+        if (k + 1 < p.words
+            && p.wStart[k + 1] - ke == 1
+            && a[ke] == ' '
+            && (p.wFlags[k + 1] & F_CAP) != 0
+            && nm.streetSuffix.contains(a, p.wStart[k + 1], p.wEnd[k + 1])) {
+          suffix = k + 1;
+        }
         break;
       }
       boolean ok = (f & F_CAP) != 0 || ((f & F_DIGIT) != 0 && ke - ks <= 4);

@@ -116,6 +116,12 @@ final class Rules {
           "patient:",
           "employee:",
           "customer:",
+          "client:",
+          "client :",
+          "customer :",
+          "name :",
+          "nom :",
+          "nom:",
           "contact:",
           "applicant:",
           "author:",
@@ -163,7 +169,16 @@ final class Rules {
   private final Map<String, Integer> ibanEntries = new HashMap<>();
 
   final int PKCS, OPENSSH, PGP, PUTTY, JWT, AWS, GCP, BASIC_AUTH, STRIPE, GITHUB, GITLAB, SLACK;
-  final int NPM, GOOGLE_OAUTH, AZURE, URL_PASSWORD, STRIPE_MAG, CARD, CARD_NO_KW, BANK, UK_BANK;
+  final int AWS_KEY_ID,
+      NPM,
+      GOOGLE_OAUTH,
+      AZURE,
+      URL_PASSWORD,
+      STRIPE_MAG,
+      CARD,
+      CARD_NO_KW,
+      BANK,
+      UK_BANK;
   final int CVV, EXP, SSN, ITIN, SIN, NHS, NINO, PASSPORT, DL, VIN, DOB, LATLONG, COOKIE, PHONE;
   final int PHONE_UK, PHONE_DE, PHONE_FR, PHONE_ES, PHONE_IT, PHONE_BR, ADDRESS, NAME, EMAIL, IP;
 
@@ -183,6 +198,7 @@ final class Rules {
     PUTTY = idx.get("PUTTY_PRIVATE_KEY");
     JWT = idx.get("JSON_WEB_TOKEN");
     AWS = idx.get("AWS_CREDENTIALS");
+    AWS_KEY_ID = idx.get("AWS_ACCESS_KEY_ID");
     GCP = idx.get("GCP_API_KEY");
     BASIC_AUTH = idx.get("HTTP_BASIC_AUTH_HEADER");
     STRIPE = idx.get("STRIPE_CREDENTIALS");

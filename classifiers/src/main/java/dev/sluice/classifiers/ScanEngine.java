@@ -264,7 +264,14 @@ final class ScanEngine implements Scanner {
         for (int k : kept) {
           boolean overlap = cand.start[k] < cand.end[i] && cand.start[i] < cand.end[k];
           boolean same = cand.start[k] == cand.start[i] && cand.end[k] == cand.end[i];
-          if (overlap && (same || rules.entries.get(cand.kind[k]).category() == c)) {
+          // a street named like a person (Maple Grove Ave) is part of the address, not a NAME
+          boolean nameInAddress =
+              cand.kind[i] == rules.NAME
+                  && cand.kind[k] == rules.ADDRESS
+                  && cand.start[k] <= cand.start[i]
+                  && cand.end[i] <= cand.end[k];
+          if (overlap
+              && (same || nameInAddress || rules.entries.get(cand.kind[k]).category() == c)) {
             clash = true;
             break;
           }

@@ -161,7 +161,7 @@ class IdentifierCasesTest {
     l.add(pos("PGP_PRIVATE_KEY", "", s.pem("PGP PRIVATE KEY BLOCK"), "\n"));
     l.add(neg("PKCS", s.pem("CERTIFICATE")));
     l.add(pos("PUTTY_PRIVATE_KEY", "", s.putty(), "\n"));
-    l.add(pos("AWS_CREDENTIALS", "key id ", s.awsKeyId(), ""));
+    l.add(pos("AWS_ACCESS_KEY_ID", "key id ", s.awsKeyId(), ""));
     l.add(pos("AWS_CREDENTIALS", "aws_secret_access_key = ", s.awsSecret(), "\n"));
     l.add(
         neg("AWS_CREDENTIALS", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
@@ -187,7 +187,8 @@ class IdentifierCasesTest {
             s.alnum(78, Synth.ALNUM) + "Ab1/+xyz==",
             ";"));
     l.add(
-        pos("URL_WITH_PASSWORD", "dsn ", "postgres://admin:hunter22@db.example.com:5432", "/app"));
+        pos("URL_WITH_PASSWORD", "dsn ", "postgres://admin:hunter22@db.example.com:5432/app", ""));
+    l.add(pos("URL_WITH_PASSWORD", "see ", "https://u:p4ss@h.example.com/a/b?x=1&y=2", ". Then"));
     l.add(pos("NAME", "Dear ", "Jennifer Lawson", ","));
     l.add(pos("NAME", "{\"id\":\"c-1\",\"customer\":\"", "Dorian Coldwater", "\",\"x\":1}"));
     l.add(pos("NAME", "{\"full_name\": \"", "Amara Zellweger", "\"}"));
@@ -212,12 +213,17 @@ class IdentifierCasesTest {
     l.add(pos("NAME", "CC: Tomás Álvarez, ", "Zoë Müller", "\n"));
     l.add(pos("NAME", "From: Ann Lee and ", "Kofi Mensah-Boateng", "\n"));
     l.add(neg("NAME", "CC: Project Phoenix, Release Notes\nTo: Customer Service\n"));
+    l.add(pos("NAME", "Client : ", "Hélène Dufrêne", "\n"));
+    // a family name found once vouches for relatives in the same text
+    l.add(pos("NAME", "- Hana Dunmore, 1962\n- ", "Ivo Dunmore", ", 1964\n"));
+    l.add(neg("NAME", "Ship to: 7663 Maple Grove Ave, Springfield, IL 62722"));
     l.add(pos("ADDRESS", "Ship to ", "123 Maple Street, Springfield, IL 62704", "."));
     l.add(pos("ADDRESS", "", "4500 N Lakeshore Dr, Apt 12B, Chicago, IL 60640-1234", "\n"));
     l.add(pos("ADDRESS", "Office: ", "10 Downing Street, London SW1A 2AA", ""));
     l.add(pos("ADDRESS", "", "77 Kings Road\nManchester M1 1AE", ""));
     l.add(pos("ADDRESS", "Address: ", "1600 Pennsylvania Avenue NW, Washington, DC 20500", ""));
     l.add(pos("ADDRESS", "post it to ", "PO Box 4417, Portland, OR 97208", "."));
+    l.add(pos("ADDRESS", "Ship to: ", "7663 Maple Grove Ave, Springfield, IL 62722", "</p>"));
     l.add(pos("ADDRESS", "", "P.O. Box 12, Austin, TX 78701", ""));
     l.add(pos("ADDRESS", "I live at ", "Flat 3, 12 High St, Leeds LS1 4AB", " now"));
     l.add(pos("ADDRESS", "Office: ", "Suite 210, 455 Market St, San Francisco, CA 94105", ""));

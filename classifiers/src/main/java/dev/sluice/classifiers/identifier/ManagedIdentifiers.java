@@ -155,7 +155,7 @@ public final class ManagedIdentifiers {
         true,
         OPTIONAL,
         HIGH_HIGH_HIGH,
-        "AWS access key ID, or 40-char secret access key near a keyword",
+        "AWS secret access key: 40 chars near a keyword (Macie's rule; the key ID is AWS_ACCESS_KEY_ID)",
         "aws_secret_access_key",
         "credentials",
         "secret access key",
@@ -195,6 +195,14 @@ public final class ManagedIdentifiers {
         NONE,
         HIGH_HIGH_HIGH,
         "Stripe API key (sk_, rk_, pk_)");
+    add(
+        l,
+        "AWS_ACCESS_KEY_ID",
+        CREDENTIALS,
+        false,
+        NONE,
+        HIGH_HIGH_HIGH,
+        "AWS access key ID (AKIA, ASIA, ABIA, ACCA + 16): names a key pair; not a secret alone");
     add(
         l,
         "GITHUB_TOKEN",

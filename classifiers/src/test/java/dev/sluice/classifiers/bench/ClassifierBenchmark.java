@@ -101,6 +101,9 @@ public final class ClassifierBenchmark {
     // ---- 2. quality
     quality(scanner, seed + 1);
 
+    // ---- 2b. the sample-data corpus's ground truth (written by other code, in real formats)
+    sampleData(scanner);
+
     // ---- 3. adversarial
     adversarial(scanner);
   }
@@ -213,25 +216,7 @@ public final class ClassifierBenchmark {
         text.length() / 1e6,
         byStart.size(),
         negatives.size());
-    System.out.printf(
-        Locale.ROOT,
-        "%-42s %6s %6s %6s %9s %7s %6s%n",
-        "identifier",
-        "TP",
-        "FP",
-        "FN",
-        "precision",
-        "recall",
-        "F1");
-    int[] tot = new int[3];
-    for (Map.Entry<String, int[]> e : stats.entrySet()) {
-      int[] st = e.getValue();
-      for (int i = 0; i < 3; i++) {
-        tot[i] += st[i];
-      }
-      row(e.getKey(), st);
-    }
-    row("ALL", tot);
+    printTable(stats);
     // tricky strings flagged
     int[] starts = found.stream().mapToInt(Finding::start).toArray();
     int[] ends = found.stream().mapToInt(Finding::end).toArray();
@@ -255,6 +240,29 @@ public final class ClassifierBenchmark {
         flaggedByKind);
   }
 
+  /** One row per identifier (TP, FP, FN, precision, recall, F1) and a total. */
+  static void printTable(Map<String, int[]> stats) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-42s %6s %6s %6s %9s %7s %6s%n",
+        "identifier",
+        "TP",
+        "FP",
+        "FN",
+        "precision",
+        "recall",
+        "F1");
+    int[] tot = new int[3];
+    for (Map.Entry<String, int[]> e : stats.entrySet()) {
+      int[] st = e.getValue();
+      for (int i = 0; i < 3; i++) {
+        tot[i] += st[i];
+      }
+      row(e.getKey(), st);
+    }
+    row("ALL", tot);
+  }
+
   private static void row(String id, int[] st) {
     double p = st[0] + st[1] == 0 ? 1 : (double) st[0] / (st[0] + st[1]);
     double r = st[0] + st[2] == 0 ? 1 : (double) st[0] / (st[0] + st[2]);
@@ -265,6 +273,115 @@ public final class ClassifierBenchmark {
 
   private static long key(String id, int s, int e) {
     return ((long) id.hashCode() << 40) ^ ((long) s << 20) ^ e ^ ((long) e << 44);
+  }
+
+  private static final java.util.Set<String> TEXT_FORMATS =
+      java.util.Set.of("txt", "csv", "tsv", "json", "jsonl", "xml", "md", "html");
+
+  private static final Pattern OCCURRENCE =
+      Pattern.compile(
+          "\\{\\s*\"type\"\\s*:\\s*\"([^\"]+)\",\\s*\"start\"\\s*:\\s*(\\d+),"
+              + "\\s*\"end\"\\s*:\\s*(\\d+),\\s*\"unit\"\\s*:\\s*\"([^\"]*)\"");
+
+  /**
+   * Precision and recall per identifier on the committed sample-data corpus: every text-format
+   * document (offsets in its ground truth index the decoded file), scanned whole with the default
+   * catalogue; exact spans. Findings the ground truth does not list count as false positives.
+   */
+  static void sampleData(Scanner scanner) {
+    java.nio.file.Path root = java.nio.file.Path.of("").toAbsolutePath();
+    while (root != null
+        && !java.nio.file.Files.isDirectory(root.resolve("sample-data/ground-truth"))) {
+      root = root.getParent();
+    }
+    if (root == null) {
+      System.out.println("\nsample-data ground truth: not found (run from the repository)");
+      return;
+    }
+    java.nio.file.Path gt = root.resolve("sample-data/ground-truth");
+    java.nio.file.Path corpus = root.resolve("sample-data/corpus");
+    Map<String, int[]> stats = new TreeMap<>();
+    List<String> misses = new ArrayList<>();
+    Map<String, Integer> unlabelled = new TreeMap<>();
+    java.util.Set<String> vocabulary = new java.util.HashSet<>();
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(gt)) {
+      for (java.nio.file.Path f : files.filter(x -> x.toString().endsWith(".json")).toList()) {
+        Matcher tm =
+            Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(java.nio.file.Files.readString(f));
+        while (tm.find()) {
+          vocabulary.add(tm.group(1));
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    int docs = 0;
+    long bytes = 0;
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(gt)) {
+      for (java.nio.file.Path f :
+          files.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
+        String json = java.nio.file.Files.readString(f);
+        Matcher fm = Pattern.compile("\"format\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        Matcher dm = Pattern.compile("\"document\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        Matcher cm = Pattern.compile("\"charset\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        if (!fm.find() || !dm.find() || !TEXT_FORMATS.contains(fm.group(1))) {
+          continue;
+        }
+        String charset = cm.find() ? cm.group(1) : "UTF-8";
+        byte[] raw = java.nio.file.Files.readAllBytes(corpus.resolve(dm.group(1)));
+        bytes += raw.length;
+        String text = new String(raw, java.nio.charset.Charset.forName(charset));
+        docs++;
+        java.util.Set<Long> truth = new java.util.HashSet<>();
+        Matcher om = OCCURRENCE.matcher(json);
+        while (om.find()) {
+          if (!om.group(4).isEmpty()) {
+            continue;
+          }
+          String type = om.group(1);
+          truth.add(key(type, Integer.parseInt(om.group(2)), Integer.parseInt(om.group(3))));
+          stats.computeIfAbsent(type, k -> new int[3]);
+        }
+        java.util.Set<Long> hit = new java.util.HashSet<>();
+        for (Finding x : scanner.scan(text)) {
+          if (!vocabulary.contains(x.identifierId())) {
+            unlabelled.merge(x.identifierId(), 1, Integer::sum); // a type the corpus never labels
+            continue;
+          }
+          long k = key(x.identifierId(), x.start(), x.end());
+          int[] st = stats.computeIfAbsent(x.identifierId(), y -> new int[3]);
+          if (truth.contains(k)) {
+            st[0]++;
+            hit.add(k);
+          } else {
+            st[1]++;
+            misses.add("FP " + dm.group(1) + " " + x.identifierId() + " " + x.preview());
+          }
+        }
+        om.reset();
+        while (om.find()) {
+          if (om.group(4).isEmpty()) {
+            long k = key(om.group(1), Integer.parseInt(om.group(2)), Integer.parseInt(om.group(3)));
+            if (!hit.contains(k)) {
+              stats.get(om.group(1))[2]++;
+              misses.add("FN " + dm.group(1) + " " + om.group(1));
+            }
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%nsample-data ground truth: %d text-format documents, %.2f MB, exact spans%n",
+        docs,
+        bytes / 1e6);
+    printTable(stats);
+    misses.stream().sorted().forEach(m -> System.out.println("  " + m));
+    System.out.println(
+        "  findings of types the ground truth never labels (not scored): " + unlabelled);
   }
 
   static void adversarial(Scanner scanner) {

@@ -511,7 +511,7 @@ public final class Corpus {
       }
       case 22 -> {
         lit("key ");
-        val("AWS_CREDENTIALS", s.awsKeyId());
+        val("AWS_ACCESS_KEY_ID", s.awsKeyId());
       }
       default -> {
         lit("Driver's license ");
@@ -620,14 +620,14 @@ public final class Corpus {
 
   private void config() {
     lit("[default]\nregion = us-east-1\naws_access_key_id = ");
-    val("AWS_CREDENTIALS", s.awsKeyId());
+    val("AWS_ACCESS_KEY_ID", s.awsKeyId());
     lit("\naws_secret_access_key = ");
     val("AWS_CREDENTIALS", s.awsSecret());
     lit("\nDATABASE_URL=");
     val(
         "URL_WITH_PASSWORD",
-        "postgres://app:" + s.alnum(12, Synth.ALNUM) + "@db.internal.example.com:5432");
-    lit("/app\nSTRIPE_KEY=");
+        "postgres://app:" + s.alnum(12, Synth.ALNUM) + "@db.internal.example.com:5432/app");
+    lit("\nSTRIPE_KEY=");
     val("STRIPE_CREDENTIALS", "sk_live_" + s.alnum(24, Synth.ALNUM));
     lit("\nSLACK=");
     val(
