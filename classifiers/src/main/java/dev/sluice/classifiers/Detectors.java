@@ -358,6 +358,9 @@ final class Detectors {
       f++;
     }
     if (b > 0 && !cellEdge(a[b - 1]) || f >= n || !cellEdge(a[f])) {
+      if (person) {
+        personField(he); // "first_name": "Ivo", lastName: Dunmore, <surname>Dunmore</surname>
+      }
       return; // not a whole header cell
     }
     int ls = lineStart(hs);
@@ -457,6 +460,46 @@ final class Detectors {
       row = re < n ? re + (a[re] == '\r' ? 2 : 1) : n;
     }
     emitNameColumn(person);
+  }
+
+  /**
+   * The value of a person field whose key ends at {@code ke}: after a closing quote, a {@code :},
+   * {@code =} or {@code >} (JSON, YAML, properties, XML) and an optional opening quote, 1-4
+   * name-shaped tokens up to a quote, {@code <}, comma or line end are a NAME.
+   */
+  private void personField(int ke) {
+    int i = ke;
+    if (i < n && a[i] == '"') {
+      i++;
+    }
+    while (i < n && a[i] == ' ') {
+      i++;
+    }
+    if (i >= n || a[i] != ':' && a[i] != '=' && a[i] != '>') {
+      return;
+    }
+    i++;
+    while (i < n && i - ke < 8 && (a[i] == ' ' || a[i] == '"' || a[i] == '\'')) {
+      i++;
+    }
+    int s = i;
+    int lim = Math.min(n, s + 80);
+    while (i < lim
+        && a[i] != '"'
+        && a[i] != '\''
+        && a[i] != '<'
+        && a[i] != ','
+        && a[i] != '\n'
+        && a[i] != '\r') {
+      i++;
+    }
+    int e = i;
+    while (e > s && a[e - 1] == ' ') {
+      e--;
+    }
+    if (e > s && nameCell(s, e) > 0 && (e == n || i < lim)) {
+      out.add(r.NAME, s, e, true);
+    }
   }
 
   private int[] cellS = new int[64];

@@ -214,6 +214,12 @@ class IdentifierCasesTest {
     l.add(pos("NAME", "From: Ann Lee and ", "Kofi Mensah-Boateng", "\n"));
     l.add(neg("NAME", "CC: Project Phoenix, Release Notes\nTo: Customer Service\n"));
     l.add(pos("NAME", "Client : ", "Hélène Dufrêne", "\n"));
+    // person fields in JSON, YAML and XML: one part of a name is a NAME
+    l.add(pos("NAME", "{\"first_name\": \"", "Ivo", "\", \"last_name\": \"Dunmore\"}"));
+    l.add(pos("NAME", "{\"firstName\":\"Ivo\",\"lastName\":\"", "Dunmore", "\"}"));
+    l.add(pos("NAME", "<employee><surname>", "Vasquez-Holm", "</surname></employee>"));
+    l.add(pos("NAME", "first_name: ", "Rosalind", "\nage: 40\n"));
+    l.add(neg("NAME", "The first name field is required; last name = \"unknown\"."));
     // a family name found once vouches for relatives in the same text
     l.add(pos("NAME", "- Hana Dunmore, 1962\n- ", "Ivo Dunmore", ", 1964\n"));
     l.add(neg("NAME", "Ship to: 7663 Maple Grove Ave, Springfield, IL 62722"));
