@@ -30,7 +30,7 @@ import org.xml.sax.SAXException;
  * does); otherwise strict UTF-8 if the first 64 KiB are valid UTF-8; otherwise ICU's statistical
  * detector; otherwise windows-1252. Undecodable bytes become U+FFFD; the text is still scanned.
  */
-final class PlainTextParser implements Parser {
+class PlainTextParser implements Parser {
   private static final long serialVersionUID = 1L;
   private static final int PROBE = 64 * 1024;
 
@@ -72,11 +72,22 @@ final class PlainTextParser implements Parser {
     char[] buf = new char[8192];
     int n;
     while ((n = reader.read(buf)) > 0) {
+      inspect(buf, n);
       handler.characters(buf, 0, n);
     }
+    finish();
     handler.endDocument();
     // the caller owns and closes the stream
   }
+
+  /**
+   * Sees each chunk of decoded text before it is handed on; may refuse the document by throwing.
+   * Plain text is never refused.
+   */
+  void inspect(char[] buf, int n) throws IOException {}
+
+  /** Called after the last chunk; may refuse the document by throwing. */
+  void finish() throws IOException {}
 
   static Charset detect(byte[] head, boolean mayBeCut) {
     if (head.length >= 2

@@ -447,14 +447,15 @@ public final class TikaExtractor implements Extractor {
       applyEntityLimit(limits.maxEntityExpansions());
       Parser p = parser;
       if (p == null) {
-        // plain-text formats are decoded as they are (see PlainTextParser); the last parser
-        // registered for a type wins in a CompositeParser
+        // plain-text formats, XML and HTML are decoded as they are (see PlainTextParser,
+        // MarkupSourceParser); the last parser registered for a type wins in a CompositeParser
         AutoDetectParser auto =
             new AutoDetectParser(
                 new org.apache.tika.parser.CompositeParser(
                     MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry(),
                     new org.apache.tika.parser.DefaultParser(),
-                    new PlainTextParser()));
+                    new PlainTextParser(),
+                    new MarkupSourceParser(limits.maxEntityExpansions())));
         auto.setDetector(
             new ContentFirstDetector(
                 auto.getDetector(), MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry()));
