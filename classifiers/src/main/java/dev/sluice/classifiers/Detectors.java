@@ -78,9 +78,11 @@ final class Detectors {
    * Dunmore" found, so "- Ivo Dunmore," is one).
    */
   private void familyMembers() {
-    java.util.HashSet<String> surnames = null;
-    java.util.HashSet<Integer> starts = null;
-    long lengths = 0; // bit l: some family name is l chars long (a cheap filter before the set)
+    // family names of the NAMEs found, as slices of the window in an open-addressing table
+    // keyed by hash (no Strings, no boxing); name starts sorted for a binary search
+    java.util.Arrays.fill(famStart, -1);
+    int names = 0;
+    int families = 0;
     for (int i = 0; i < out.size; i++) {
       if (out.kind[i] != r.NAME) {
         continue;
@@ -93,29 +95,42 @@ final class Detectors {
       if (b == out.start[i] || e - b < 3) {
         continue; // a one-word NAME (after a title): no given name to pair with
       }
-      if (surnames == null) {
-        surnames = new java.util.HashSet<>();
-        starts = new java.util.HashSet<>();
+      if (names == nameStarts.length) {
+        nameStarts = java.util.Arrays.copyOf(nameStarts, names * 2);
       }
-      surnames.add(new String(a, b, e - b));
-      lengths |= 1L << Math.min(63, e - b);
-      starts.add(out.start[i]);
+      nameStarts[names++] = out.start[i];
+      int slot = sliceHash(b, e) & (FAMILY_TABLE - 1);
+      for (int k = 0; k < FAMILY_TABLE; k++, slot = (slot + 1) & (FAMILY_TABLE - 1)) {
+        if (famStart[slot] < 0) {
+          if (families < FAMILY_TABLE / 2) { // keep probes short: at most half full
+            famStart[slot] = b;
+            famEnd[slot] = e;
+            families++;
+          }
+          break;
+        }
+        if (java.util.Arrays.equals(a, famStart[slot], famEnd[slot], a, b, e)) {
+          break;
+        }
+      }
     }
-    if (surnames == null) {
+    if (names == 0) {
       return;
     }
+    java.util.Arrays.sort(nameStarts, 0, names);
+    byte[] wf = p.wFlags;
     for (int w = 0; w + 1 < p.words; w++) {
+      if ((wf[w] & wf[w + 1] & F_CAP) == 0) {
+        continue;
+      }
       int s = p.wStart[w];
       int e = p.wEnd[w];
       int ns = p.wStart[w + 1];
       int ne = p.wEnd[w + 1];
-      if ((p.wFlags[w] & F_CAP) == 0
-          || (p.wFlags[w + 1] & F_CAP) == 0
-          || ns - e != 1
+      if (ns - e != 1
           || a[e] != ' '
-          || (lengths & (1L << Math.min(63, ne - ns))) == 0
-          || starts.contains(s)
-          || !surnames.contains(new String(a, ns, ne - ns))) {
+          || !isFamilyName(ns, ne)
+          || java.util.Arrays.binarySearch(nameStarts, 0, names, s) >= 0) {
         continue;
       }
       if (!leftOk(s) || !rightOk(ne) || !surnameShaped(s, e) || nm.stop.contains(a, s, e)) {
@@ -123,6 +138,33 @@ final class Detectors {
       }
       out.add(r.NAME, s, ne, false);
     }
+  }
+
+  private static final int FAMILY_TABLE = 8192; // power of two; more family names are ignored
+  private final int[] famStart = new int[FAMILY_TABLE];
+  private final int[] famEnd = new int[FAMILY_TABLE];
+  private int[] nameStarts = new int[256];
+
+  private boolean isFamilyName(int s, int e) {
+    int slot = sliceHash(s, e) & (FAMILY_TABLE - 1);
+    for (int k = 0; k < FAMILY_TABLE; k++, slot = (slot + 1) & (FAMILY_TABLE - 1)) {
+      int fs = famStart[slot];
+      if (fs < 0) {
+        return false;
+      }
+      if (java.util.Arrays.equals(a, fs, famEnd[slot], a, s, e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int sliceHash(int s, int e) {
+    int h = 0;
+    for (int i = s; i < e; i++) {
+      h = 31 * h + a[i];
+    }
+    return h ^ (h >>> 13);
   }
 
   // ---------------------------------------------------------------- hits
