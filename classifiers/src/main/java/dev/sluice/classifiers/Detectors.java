@@ -2452,18 +2452,17 @@ final class Detectors {
 
   /** Ends like an English word even after a name context ("Acme Billing", "Release Notes"). */
   private boolean strongEnglishEnding(int s, int e) {
-    for (String end : STRONG_ENGLISH_ENDINGS) {
-      int l = end.length();
-      if (e - s > l + 1 && regionMatchesLower(e - l, end)) {
-        return true;
-      }
-    }
-    return false;
+    return endsWithAny(s, e, STRONG_ENGLISH_ENDINGS);
   }
 
   /** Ends like an English noun, verb or adjective rather than a family name. */
   private boolean englishEnding(int s, int e) {
-    for (String end : ENGLISH_ENDINGS) {
+    return endsWithAny(s, e, ENGLISH_ENDINGS);
+  }
+
+  /** Whether {@code a[s, e)} ends with one of {@code ends} (lower case) after 2+ other chars. */
+  private boolean endsWithAny(int s, int e, String[] ends) {
+    for (String end : ends) {
       int l = end.length();
       if (e - s > l + 1 && regionMatchesLower(e - l, end)) {
         return true;

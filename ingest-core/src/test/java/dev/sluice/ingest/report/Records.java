@@ -16,6 +16,17 @@ final class Records {
       Map<String, Integer> counts,
       String unscannable,
       String... reasons) {
+    return rec(run, key, decision, counts, unscannable, List.of(), reasons);
+  }
+
+  static LineageRecord rec(
+      String run,
+      String key,
+      String decision,
+      Map<String, Integer> counts,
+      String unscannable,
+      List<LineageRecord.EvidenceLine> evidence,
+      String... reasons) {
     String uri = "s3://raw/" + key;
     return new LineageRecord(
         run + ":" + key,
@@ -40,6 +51,7 @@ final class Records {
         List.of(),
         List.of(),
         "classify",
-        Instant.parse("2026-01-15T10:00:00Z"));
+        Instant.parse("2026-01-15T10:00:00Z"),
+        evidence);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.ingest.lineage.LineageRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,31 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunReportCsvTest {
   private static LineageRecord withEvidence(String key, List<LineageRecord.EvidenceLine> ev) {
-    return new LineageRecord(
-        "r1:" + key,
-        "r1",
-        1,
-        1,
-        "s3://raw/" + key,
-        "",
-        "etag",
-        100,
-        "00",
-        "tika 3.3.1",
-        "cat-1",
-        "hash-1",
-        "support-kb",
-        "QUARANTINE",
-        List.of("macie-saw-more->QUARANTINE (NAME)"),
-        "",
-        Map.of("NAME", 1),
-        Map.of(),
-        List.of("f-1"),
-        List.of(),
-        List.of(),
-        "classify",
-        Instant.parse("2026-01-15T10:00:00Z"),
-        ev);
+    return Records.rec(
+        "r1", key, "QUARANTINE", Map.of("NAME", 1), "", ev, "macie-saw-more->QUARANTINE (NAME)");
   }
 
   @Test
