@@ -198,6 +198,33 @@ final class Detectors {
   }
 
   /** Whether a keyword of {@code entry} is within the proximity of {@code [s, e)}. */
+  /**
+   * {@link #kw} for generic number shapes (security codes, expiry dates, bank account numbers): the
+   * keyword must come before the value ("cvv 123", "exp 04/26", "checking account 1234..."), or
+   * head its column. A bare 3-digit number followed within 30 chars by "exp 04/26 cvv" is not a
+   * security code.
+   */
+  boolean kwBefore(int entry, int s, int e) {
+    int dist = CatalogEntry.PROXIMITY;
+    int lo = 0;
+    int hi = hN;
+    int from = s - dist;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (hE[mid] < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int i = lo; i < hN && hE[i] <= s; i++) {
+      if (r.groupHas(hG[i], entry)) {
+        return true;
+      }
+    }
+    return hN > 0 && columnKeyword(entry, s, e);
+  }
+
   boolean kw(int entry, int s, int e) {
     if (hN == 0) {
       return false;
@@ -970,7 +997,7 @@ final class Detectors {
         out.add(r.PASSPORT, s, e, true);
         return w;
       }
-      if (kw(r.BANK, s, e) && !allSame(s, e)) {
+      if (kwBefore(r.BANK, s, e) && !allSame(s, e)) {
         out.add(r.BANK, s, e, true);
         return w;
       }
@@ -979,7 +1006,7 @@ final class Detectors {
       out.add(r.DL, s, e, true);
       return w;
     }
-    if ((len == 3 || len == 4) && rightOk(e) && kw(r.CVV, s, e)) {
+    if ((len == 3 || len == 4) && rightOk(e) && kwBefore(r.CVV, s, e)) {
       out.add(r.CVV, s, e, true);
       return w;
     }
@@ -1730,7 +1757,7 @@ final class Detectors {
           out.add(r.DOB, s, e, true);
           return w + 2;
         }
-        if (kw(r.EXP, s, e) && l0 <= 2) {
+        if (kwBefore(r.EXP, s, e) && l0 <= 2) {
           out.add(r.EXP, s, e, true);
           return w + 2;
         }
@@ -1741,7 +1768,7 @@ final class Detectors {
     int e = p.wEnd[w + 1];
     if (l0 <= 2 && (l1 == 2 || l1 == 4) && sep != '.' && rightOk(e)) {
       int m = num(w);
-      if (m >= 1 && m <= 12 && kw(r.EXP, s, e)) {
+      if (m >= 1 && m <= 12 && kwBefore(r.EXP, s, e)) {
         out.add(r.EXP, s, e, true);
         return w + 1;
       }
@@ -1790,7 +1817,7 @@ final class Detectors {
     }
     if (nl == 4 && rightOk(p.wEnd[next])) {
       int e = p.wEnd[next];
-      if (kw(r.EXP, s, e)) {
+      if (kwBefore(r.EXP, s, e)) {
         out.add(r.EXP, s, e, true);
         return next;
       }

@@ -51,6 +51,10 @@ class IdentifierCasesTest {
     l.add(pos("CREDIT_CARD_SECURITY_CODE", "CVV: ", "123", ""));
     l.add(pos("CREDIT_CARD_SECURITY_CODE", "security code ", "4821", "."));
     l.add(neg("CREDIT_CARD_SECURITY_CODE", "room 123 on floor 4"));
+    // generic number shapes need the keyword before them
+    l.add(neg("CREDIT_CARD_SECURITY_CODE", "we moved 433 servers; see the cvv policy"));
+    l.add(neg("CREDIT_CARD_EXPIRATION", "build 04/26 shipped, expiry dates follow"));
+    l.add(neg("BANK_ACCOUNT_NUMBER", "order 1769605285928 was paid from a checking account"));
     String stripeCard = s.visa();
     l.add(
         pos("CREDIT_CARD_MAGNETIC_STRIPE", "swipe ", ";" + stripeCard + "=2712101000000000?", ""));
