@@ -61,6 +61,7 @@ final class Detectors {
     curLs = -1;
     curLe = -1;
     seqLs = -1;
+    nameColumnsLine = -1;
     this.a = a;
     this.n = n;
     this.p = p;
@@ -647,50 +648,21 @@ final class Detectors {
 
   /** Start of the line holding {@code i}, or -1 when it lies more than {@link #MAX_LINE} back. */
   private int lineStart(int i) {
-    int lim = Math.max(0, i - MAX_LINE);
-    int j = i;
-    while (j > lim && a[j - 1] != '\n') {
-      j--;
-    }
-    return j == 0 || a[j - 1] == '\n' ? j : -1;
+    return Tables.lineStart(a, i);
   }
 
   /** End of the line starting at {@code ls} (index of its newline or of the text's end). */
   private int lineEnd(int ls) {
-    int lim = Math.min(n, ls + MAX_LINE);
-    int j = ls;
-    while (j < lim && a[j] != '\n') {
-      j++;
-    }
-    return j < n && a[j] != '\n' ? -1 : (j > ls && a[j - 1] == '\r' ? j - 1 : j);
+    return Tables.lineEnd(a, n, ls);
   }
 
   /** The line's delimiter: tab, else comma, else semicolon, else pipe; 0 when it has none. */
   private char delimiter(int ls, int le) {
-    int tab = 0;
-    int comma = 0;
-    int semi = 0;
-    int pipe = 0;
-    for (int i = ls; i < le; i++) {
-      switch (a[i]) {
-        case '\t' -> tab++;
-        case ',' -> comma++;
-        case ';' -> semi++;
-        case '|' -> pipe++;
-        default -> {}
-      }
-    }
-    return tab > 0 ? '\t' : comma > 0 ? ',' : semi > 0 ? ';' : pipe > 0 ? '|' : 0;
+    return Tables.delimiter(a, ls, le);
   }
 
   private int count(int ls, int le, char d) {
-    int c = 0;
-    for (int i = ls; i < le; i++) {
-      if (a[i] == d) {
-        c++;
-      }
-    }
-    return c;
+    return Tables.count(a, ls, le, d);
   }
 
   /**

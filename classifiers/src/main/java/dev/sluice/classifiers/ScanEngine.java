@@ -89,16 +89,20 @@ final class ScanEngine implements Scanner {
     scan(in, sink, Integer.MAX_VALUE);
   }
 
+  /** Room for the carried table header and the start of the cut line (see {@link #carry}). */
+  static final int PREFIX = 2 * Detectors.MAX_LINE + 2;
+
   private void scan(Reader in, FindingSink sink, int sizeHint) throws IOException {
-    char[] buf = new char[(int) Math.min((long) LEFT + window + RIGHT, sizeHint + 1L)];
+    final int cap = LEFT + window + RIGHT + PREFIX;
+    char[] buf = new char[(int) Math.min((long) cap, sizeHint + 1L)];
     int len = 0; // chars in buf
     long base = 0; // text offset of buf[0]
     long emitFrom = 0;
     boolean eof = false;
     Session session = new Session();
     while (true) {
-      if (!eof && len == buf.length && buf.length < LEFT + window + RIGHT) {
-        buf = Arrays.copyOf(buf, LEFT + window + RIGHT); // the hint was too small
+      if (!eof && len == buf.length && buf.length < cap) {
+        buf = Arrays.copyOf(buf, cap); // the hint was too small
       }
       while (!eof && len < buf.length) {
         int r = in.read(buf, len, buf.length - len);
@@ -119,11 +123,41 @@ final class ScanEngine implements Scanner {
       }
       long newBase = emitTo - LEFT;
       int shift = (int) (newBase - base);
-      System.arraycopy(buf, shift, buf, 0, len - shift);
-      len -= shift;
-      base = newBase;
+      int[] pre = carry(buf, len, shift);
+      int keepFrom = pre == null ? shift : pre[2]; // the cut line kept whole
+      int hl = pre == null || pre[0] < 0 ? 0 : pre[1] - pre[0] + 1; // header line + '\n'
+      char[] header = hl == 0 ? null : Arrays.copyOfRange(buf, pre[0], pre[1]);
+      System.arraycopy(buf, keepFrom, buf, hl, len - keepFrom);
+      if (header != null) {
+        System.arraycopy(header, 0, buf, 0, header.length);
+        buf[header.length] = '\n';
+      }
+      len = hl + len - keepFrom;
+      base = newBase - (shift - keepFrom) - hl; // buf[i] is text offset base + i past the header
       emitFrom = emitTo;
     }
+  }
+
+  /**
+   * What the next window keeps before its left context so that document-level table context crosses
+   * the boundary: the whole line the cut falls in, and, when that line is a row of a table whose
+   * header lies further back, the header line (inserted as a synthetic first line; nothing in it is
+   * ever reported). Returns {@code [headerStart, headerEnd, keepFrom]} (header -1 when there is
+   * none to carry) or null when the cut line is too long to keep.
+   */
+  private static int[] carry(char[] a, int n, int cut) {
+    int ls = cut;
+    while (ls > 0 && cut - ls < Detectors.MAX_LINE && a[ls - 1] != '\n') {
+      ls--;
+    }
+    if (ls > 0 && a[ls - 1] != '\n') {
+      return null; // the cut line is longer than any table line we follow
+    }
+    int header = Tables.headerLine(a, n, ls);
+    if (header < 0 || header == ls) {
+      return new int[] {-1, -1, ls};
+    }
+    return new int[] {header, Tables.lineEnd(a, n, header), ls};
   }
 
   /** A reader over a CharSequence that copies with {@link String#getChars} when it can. */

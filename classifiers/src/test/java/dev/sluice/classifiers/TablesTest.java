@@ -2,8 +2,13 @@ package dev.sluice.classifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Tables (csv, tsv, a spreadsheet's text): column headers as keywords and as name evidence. */
 class TablesTest {
@@ -66,5 +71,38 @@ class TablesTest {
   void aHeaderWordInsideProseIsNotAColumn() {
     String text = "the name, as agreed,\nWidget Pro, stays\n";
     assertThat(spans(text, scanner.scan(text), "NAME")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1_000, 7_777, 25_000})
+  void aTableLongerThanAWindowKeepsItsHeaderInEveryWindow(int window) throws IOException {
+    Synth s = new Synth(window);
+    StringBuilder sb = new StringBuilder("Intro line without a table.\n");
+    sb.append("id,first_name,last_name,passport,notes about the row\n");
+    int rows = 2_000;
+    for (int i = 0; i < rows; i++) {
+      String passport = "C" + String.format(java.util.Locale.ROOT, "%08d", 10_000_000 + i * 7);
+      sb.append(i)
+          .append(',')
+          .append(i % 2 == 0 ? "Hiroshi" : "Ivo")
+          .append(',')
+          .append(i % 3 == 0 ? "Tanaka" : "Dunmore")
+          .append(',')
+          .append(passport)
+          .append(",nothing of note ")
+          .append(s.random().nextInt(1_000_000))
+          .append('\n');
+    }
+    sb.append("\nAfterword, not a table.\n");
+    String text = sb.toString();
+
+    List<Finding> oneShot = Scanner.builder().window(1 << 22).build().scan(text);
+    List<Finding> streamed = new ArrayList<>();
+    Scanner.builder().window(window).build().scan(new StringReader(text), streamed::add);
+
+    assertThat(text.length()).isGreaterThan(2 * (window + ScanEngine.RIGHT));
+    assertThat(streamed).containsExactlyElementsOf(oneShot);
+    assertThat(spans(text, oneShot, "USA_PASSPORT_NUMBER")).hasSize(rows);
+    assertThat(spans(text, oneShot, "NAME")).hasSize(2 * rows);
   }
 }
