@@ -21,9 +21,10 @@ import java.util.List;
  * with {@link #LEFT} chars before it and {@link #RIGHT} after it, and reports only findings that
  * start inside it. {@code RIGHT} exceeds the longest finding plus its right context and {@code
  * LEFT} the farthest left context (keywords, custom-identifier distance), so a finding is reported
- * once, by the window it starts in, exactly as a one-shot scan would. Two document-level rules see
- * only their own window (table headers for the columns below them, and family names shared by
- * relatives); with the default window, as large as an extracted text unit, that is the whole unit.
+ * once, by the window it starts in, exactly as a one-shot scan would. A table running across the
+ * cut keeps its header: the next window starts with the header line and the whole cut line (see
+ * {@link #carry}). Family names shared by relatives are the one window-level rule; with the default
+ * window, as large as an extracted text unit, that is the whole unit.
  */
 final class ScanEngine implements Scanner {
   static final int LEFT = 2_048;
