@@ -155,7 +155,8 @@ public final class Pipeline {
             List.of(),
             List.of(),
             mode.label(),
-            clock.instant());
+            clock.instant(),
+            List.of());
     return new Outcome(
         item,
         lineage,

@@ -76,104 +76,27 @@ public record LineageRecord(
     }
   }
 
-  /** A record without evidence lines (older callers). */
-  public LineageRecord(
-      String lineageId,
-      String runId,
-      long jobExecutionId,
-      long stepExecutionId,
-      String sourceUri,
-      String versionId,
-      String eTag,
-      long size,
-      String sha256,
-      String extractor,
-      String catalogVersion,
-      String policyHash,
-      String dataset,
-      String decision,
-      List<String> reasons,
-      String unscannable,
-      Map<String, Integer> findingCounts,
-      Map<String, Integer> redactionCounts,
-      List<String> macieFindingIds,
-      List<String> staleMacieFindingIds,
-      List<String> outputUris,
-      String mode,
-      Instant processedAt) {
-    this(
-        lineageId,
-        runId,
-        jobExecutionId,
-        stepExecutionId,
-        sourceUri,
-        versionId,
-        eTag,
-        size,
-        sha256,
-        extractor,
-        catalogVersion,
-        policyHash,
-        dataset,
-        decision,
-        reasons,
-        unscannable,
-        findingCounts,
-        redactionCounts,
-        macieFindingIds,
-        staleMacieFindingIds,
-        outputUris,
-        mode,
-        processedAt,
-        List.of());
-  }
-
-  public LineageRecord {
-    Objects.requireNonNull(lineageId, "lineageId");
-    Objects.requireNonNull(runId, "runId");
-    Objects.requireNonNull(sourceUri, "sourceUri");
-    Objects.requireNonNull(decision, "decision");
-    reasons = List.copyOf(reasons);
-    findingCounts = Map.copyOf(findingCounts);
-    redactionCounts = Map.copyOf(redactionCounts);
-    macieFindingIds = List.copyOf(macieFindingIds);
-    staleMacieFindingIds = List.copyOf(staleMacieFindingIds);
-    outputUris = List.copyOf(outputUris);
-    Objects.requireNonNull(processedAt, "processedAt");
-    evidence = evidence == null ? List.of() : List.copyOf(evidence);
-  }
-
   /** Returns a copy with {@code outputUris} set. */
   public LineageRecord withOutputs(List<String> uris) {
-    return new LineageRecord(
-        lineageId,
-        runId,
-        jobExecutionId,
-        stepExecutionId,
-        sourceUri,
-        versionId,
-        eTag,
-        size,
-        sha256,
-        extractor,
-        catalogVersion,
-        policyHash,
-        dataset,
-        decision,
-        reasons,
-        unscannable,
-        findingCounts,
-        redactionCounts,
-        macieFindingIds,
-        staleMacieFindingIds,
-        uris,
-        mode,
-        processedAt,
-        evidence);
+    return copy(jobExecutionId, stepExecutionId, decision, reasons, uris);
   }
 
   /** Returns a copy with the Spring Batch execution ids set. */
   public LineageRecord withExecution(long jobExecution, long stepExecution) {
+    return copy(jobExecution, stepExecution, decision, reasons, outputUris);
+  }
+
+  /** Returns a copy with another decision and its reasons (evidence and counts kept). */
+  public LineageRecord withDecision(String newDecision, List<String> newReasons) {
+    return copy(jobExecutionId, stepExecutionId, newDecision, newReasons, outputUris);
+  }
+
+  private LineageRecord copy(
+      long jobExecution,
+      long stepExecution,
+      String newDecision,
+      List<String> newReasons,
+      List<String> outputs) {
     return new LineageRecord(
         lineageId,
         runId,
@@ -188,14 +111,14 @@ public record LineageRecord(
         catalogVersion,
         policyHash,
         dataset,
-        decision,
-        reasons,
+        newDecision,
+        newReasons,
         unscannable,
         findingCounts,
         redactionCounts,
         macieFindingIds,
         staleMacieFindingIds,
-        outputUris,
+        outputs,
         mode,
         processedAt,
         evidence);

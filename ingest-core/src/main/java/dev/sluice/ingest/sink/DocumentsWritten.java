@@ -27,29 +27,6 @@ public record DocumentsWritten(List<WrittenPart> parts, Map<String, String> refu
   public static LineageRecord refuse(LineageRecord r, String why) {
     List<String> reasons = new ArrayList<>(r.reasons());
     reasons.add(new Reason("source-changed", Decision.QUARANTINE, why).toString());
-    return new LineageRecord(
-        r.lineageId(),
-        r.runId(),
-        r.jobExecutionId(),
-        r.stepExecutionId(),
-        r.sourceUri(),
-        r.versionId(),
-        r.eTag(),
-        r.size(),
-        r.sha256(),
-        r.extractor(),
-        r.catalogVersion(),
-        r.policyHash(),
-        r.dataset(),
-        Decision.QUARANTINE.name(),
-        reasons,
-        r.unscannable(),
-        r.findingCounts(),
-        r.redactionCounts(),
-        r.macieFindingIds(),
-        r.staleMacieFindingIds(),
-        List.of(),
-        r.mode(),
-        r.processedAt());
+    return r.withDecision(Decision.QUARANTINE.name(), reasons).withOutputs(List.of());
   }
 }

@@ -45,7 +45,8 @@ class JdbcLineageStoreTest {
         List.of("f0"),
         outputs,
         "ingest",
-        Instant.parse("2026-11-22T10:00:00Z"));
+        Instant.parse("2026-11-22T10:00:00Z"),
+        List.of());
   }
 
   @Test
