@@ -206,19 +206,7 @@ final class Detectors {
    * security code.
    */
   boolean kwBefore(int entry, int s, int e) {
-    int dist = CatalogEntry.PROXIMITY;
-    int lo = 0;
-    int hi = hN;
-    int from = s - dist;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (hE[mid] < from) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (int i = lo; i < hN && hE[i] <= s; i++) {
+    for (int i = firstHitEndingAt(s - CatalogEntry.PROXIMITY); i < hN && hE[i] <= s; i++) {
       if (r.groupHas(hG[i], entry)) {
         return true;
       }
@@ -226,24 +214,28 @@ final class Detectors {
     return hN > 0 && columnKeyword(entry, s, e);
   }
 
-  boolean kw(int entry, int s, int e) {
-    if (hN == 0) {
-      return false;
-    }
-    int dist = CatalogEntry.PROXIMITY;
+  /** Index of the first keyword hit (hits are sorted by end) that ends at or after {@code pos}. */
+  private int firstHitEndingAt(int pos) {
     int lo = 0;
     int hi = hN;
-    int from = s - dist;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (hE[mid] < from) {
+      if (hE[mid] < pos) {
         lo = mid + 1;
       } else {
         hi = mid;
       }
     }
+    return lo;
+  }
+
+  boolean kw(int entry, int s, int e) {
+    if (hN == 0) {
+      return false;
+    }
+    int dist = CatalogEntry.PROXIMITY;
     int limit = e + dist + r.ac.maxLength;
-    for (int i = lo; i < hN && hE[i] <= limit; i++) {
+    for (int i = firstHitEndingAt(s - dist); i < hN && hE[i] <= limit; i++) {
       if (hS[i] <= e + dist && r.groupHas(hG[i], entry)) {
         // a keyword inside the value itself does not count
         if (hE[i] <= s || hS[i] >= e) {
@@ -263,20 +255,8 @@ final class Detectors {
    * the header. The value must sit inside one cell.
    */
   private boolean columnKeyword(int entry, int s, int e) {
-    // cheap test first: the value must fill its cell (give or take quotes and spaces)
-    int b = s;
-    while (b > 0 && s - b < 4 && (a[b - 1] == ' ' || a[b - 1] == '"')) {
-      b--;
-    }
-    if (b > 0 && !cellEdge(a[b - 1])) {
-      return false;
-    }
-    int f = e;
-    while (f < n && f - e < 4 && (a[f] == ' ' || a[f] == '"')) {
-      f++;
-    }
-    if (f < n && !cellEdge(a[f])) {
-      return false;
+    if (!fillsCell(s, e)) {
+      return false; // cheap test first
     }
     int hc = headerCell(s, e);
     if (hc < 0) {
@@ -284,22 +264,28 @@ final class Detectors {
     }
     int cs = cellStart;
     int ce = cellEnd;
-    int lo = 0;
-    int hi = hN;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (hE[mid] <= cs) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (int i = lo; i < hN && hS[i] < ce; i++) {
+    for (int i = firstHitEndingAt(cs + 1); i < hN && hS[i] < ce; i++) {
       if (hS[i] >= cs && hE[i] <= ce && r.groupHas(hG[i], entry)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code [s, e)} fills its table cell, give or take up to 3 quotes or spaces each side: a
+   * delimiter, a line break or the text's edge on both sides.
+   */
+  private boolean fillsCell(int s, int e) {
+    int b = s;
+    while (b > 0 && s - b < 4 && (a[b - 1] == ' ' || a[b - 1] == '"')) {
+      b--;
+    }
+    int f = e;
+    while (f < n && f - e < 4 && (a[f] == ' ' || a[f] == '"')) {
+      f++;
+    }
+    return (b == 0 || cellEdge(a[b - 1])) && (f == n || cellEdge(a[f]));
   }
 
   private static boolean cellEdge(char c) {
@@ -368,43 +354,40 @@ final class Detectors {
     if (d == 0 || e > le) {
       return -1;
     }
-    int col = 0;
-    for (int i = ls; i < s; i++) {
-      if (a[i] == d) {
-        col++;
-      }
-    }
-    for (int i = s; i < e; i++) {
-      if (a[i] == d) {
-        return -1; // spans cells
-      }
-    }
-    if (col >= MAX_COLUMNS) {
-      return -1;
+    int col = count(ls, s, d);
+    if (count(s, e, d) > 0 || col >= MAX_COLUMNS) {
+      return -1; // spans cells, or too far right
     }
     int header = curHeader;
-    if (header < 0 || header == ls) {
+    if (header < 0 || header == ls || !cellAt(header, lineEnd(header), d, col)) {
       return -1;
     }
-    int hle = lineEnd(header);
+    return col;
+  }
+
+  /**
+   * Finds cell {@code col} of the line {@code [ls, le)} split by {@code d} and leaves it in {@link
+   * #cellStart}/{@link #cellEnd}; false when the line has fewer cells.
+   */
+  private boolean cellAt(int ls, int le, char d, int col) {
     int c = 0;
-    int cs = header;
-    for (int i = header; i < hle && c < col; i++) {
+    int cs = ls;
+    for (int i = ls; i < le && c < col; i++) {
       if (a[i] == d) {
         c++;
         cs = i + 1;
       }
     }
     if (c != col) {
-      return -1;
+      return false;
     }
     int ce = cs;
-    while (ce < hle && a[ce] != d) {
+    while (ce < le && a[ce] != d) {
       ce++;
     }
     cellStart = cs;
     cellEnd = ce;
-    return col;
+    return true;
   }
 
   static final int MAX_NAME_COLUMNS = 8; // name columns followed per header line
@@ -419,15 +402,7 @@ final class Detectors {
    * token, so product or team names stay out.
    */
   private void nameColumn(int hs, int he, boolean person) {
-    int b = hs;
-    while (b > 0 && hs - b < 4 && (a[b - 1] == ' ' || a[b - 1] == '"')) {
-      b--;
-    }
-    int f = he;
-    while (f < n && f - he < 4 && (a[f] == ' ' || a[f] == '"')) {
-      f++;
-    }
-    if (b > 0 && !cellEdge(a[b - 1]) || f >= n || !cellEdge(a[f])) {
+    if (he >= n || !fillsCell(hs, he)) {
       if (person) {
         personField(he); // "first_name": "Ivo", lastName: Dunmore, <surname>Dunmore</surname>
       }
@@ -467,28 +442,13 @@ final class Detectors {
     if (++nameColumnsSeen > MAX_NAME_COLUMNS) {
       return;
     }
-    int col = 0;
-    for (int i = ls; i < cs; i++) {
-      if (a[i] == d) {
-        col++;
-      }
-    }
+    int col = count(ls, cs, d);
     peopleTable = false;
-    int lo = 0;
-    int hi = hN;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (hE[mid] <= ls) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (int i = lo; i < hN && hE[i] <= le && !peopleTable; i++) {
+    for (int i = firstHitEndingAt(ls + 1); i < hN && hE[i] <= le && !peopleTable; i++) {
       peopleTable = hS[i] >= ls && hS[i] != hs && r.groupIsPeople(hG[i]);
     }
     int want = count(ls, le, d);
-    int row = le < n ? le + (a[le] == '\r' ? 2 : 1) : n;
+    int row = nextLine(le);
     cells = 0;
     strict = 0;
     while (row < n) {
@@ -496,18 +456,9 @@ final class Detectors {
       if (re < 0 || re == row || delimiter(row, re) != d || count(row, re, d) != want) {
         break;
       }
-      int c = 0;
-      int s = row;
-      for (int i = row; i < re && c < col; i++) {
-        if (a[i] == d) {
-          c++;
-          s = i + 1;
-        }
-      }
-      int e = s;
-      while (e < re && a[e] != d) {
-        e++;
-      }
+      cellAt(row, re, d, col); // the row has want cells, so col is among them
+      int s = cellStart;
+      int e = cellEnd;
       while (s < e && (a[s] == ' ' || a[s] == '"')) {
         s++;
       }
@@ -527,7 +478,7 @@ final class Detectors {
           strict++;
         }
       }
-      row = re < n ? re + (a[re] == '\r' ? 2 : 1) : n;
+      row = nextLine(re);
     }
     emitNameColumn(person);
   }
