@@ -2214,16 +2214,8 @@ final class Detectors {
       if (allCaps && wlen(k) > 1 && !caps) {
         break;
       }
-      int ke = p.wEnd[k];
-      int kl = k;
-      // O'Brien, Smith-Jones
-      while (kl + 1 < p.words
-          && p.wEnd[kl] + 1 == p.wStart[kl + 1]
-          && (a[p.wEnd[kl]] == '\'' || a[p.wEnd[kl]] == '-')
-          && (p.wFlags[kl + 1] & F_CAP) != 0) {
-        kl++;
-        ke = p.wEnd[kl];
-      }
+      int kl = joinedLastWord(k); // O'Brien, Smith-Jones
+      int ke = p.wEnd[kl];
       boolean initial = ke - ks == 1;
       if (initial && (ke >= n || a[ke] != '.')) {
         break;
@@ -2341,18 +2333,25 @@ final class Detectors {
     return tokLastWord[t - 1];
   }
 
-  /** A lone family name after a title ("Mr. Abernathy", "Dr Chen"). */
-  private void familyName(int w) {
-    int s = p.wStart[w];
-    int e = p.wEnd[w];
+  /**
+   * The last word of the name token starting at word {@code w}: capitalised words joined by an
+   * apostrophe or hyphen (O'Brien, Smith-Jones) make one token.
+   */
+  private int joinedLastWord(int w) {
     int kl = w;
     while (kl + 1 < p.words
         && p.wEnd[kl] + 1 == p.wStart[kl + 1]
         && (a[p.wEnd[kl]] == '\'' || a[p.wEnd[kl]] == '-')
         && (p.wFlags[kl + 1] & F_CAP) != 0) {
       kl++;
-      e = p.wEnd[kl];
     }
+    return kl;
+  }
+
+  /** A lone family name after a title ("Mr. Abernathy", "Dr Chen"). */
+  private void familyName(int w) {
+    int s = p.wStart[w];
+    int e = p.wEnd[joinedLastWord(w)];
     if (e - s >= 2 && (p.wFlags[w] & F_DIGIT) == 0 && surnameShaped(s, e) && rightOk(e)) {
       out.add(r.NAME, s, e, false);
     }
