@@ -716,10 +716,11 @@ final class Detectors {
           nameContext(hE[i], true);
           break;
         case Rules.A_PERSON_COLUMN:
-          nameColumn(hS[i], hE[i], true);
-          break;
         case Rules.A_NAME_COLUMN:
-          nameColumn(hS[i], hE[i], false);
+          nameColumn(hS[i], hE[i], code == Rules.A_PERSON_COLUMN);
+          if (r.groupIsNameContext(g)) {
+            nameContext(hE[i], false); // "Full name Ivo Dunmore" outside a table
+          }
           break;
         default:
           break;

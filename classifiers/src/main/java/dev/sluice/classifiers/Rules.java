@@ -164,6 +164,7 @@ final class Rules {
   final KeywordAutomaton ac;
   private final BitSet[] groupEntries;
   private final boolean[] groupPeople;
+  private final BitSet nameContextGroups;
   private final int[] groupAnchor;
   private final BitSet[] groupCdis;
   private final Map<String, Integer> ibanEntries = new HashMap<>();
@@ -279,8 +280,11 @@ final class Rules {
     ga.set(group.apply("putty-user-key-file-", false), A_PUTTY);
     ga.set(group.apply("authorization:", true), A_AUTH);
     ga.set(group.apply("cookie:", true), A_COOKIE);
+    BitSet contexts = new BitSet();
     for (String c : NAME_CONTEXT) {
-      ga.set(group.apply(c, true), TITLES.contains(c) ? A_TITLE : A_NAME);
+      int g = group.apply(c, true);
+      ga.set(g, TITLES.contains(c) ? A_TITLE : A_NAME);
+      contexts.set(g);
     }
     for (String c : PERSON_COLUMNS) {
       ga.set(group.apply(c, true), A_PERSON_COLUMN);
@@ -300,6 +304,7 @@ final class Rules {
       }
     }
     this.groupEntries = ge.toArray(new BitSet[0]);
+    this.nameContextGroups = contexts; // also those a column anchor took over ("full name")
     this.groupPeople = new boolean[ge.size()];
     for (int g = 0; g < ge.size(); g++) {
       int code = ga.get(g);
@@ -312,6 +317,11 @@ final class Rules {
     this.groupAnchor = ga.stream().mapToInt(Integer::intValue).toArray();
     this.groupCdis = gc.toArray(new BitSet[0]);
     this.ac = new KeywordAutomaton(patterns, whole, payload);
+  }
+
+  /** Whether a keyword group is a NAME context ("full name" is a column header too). */
+  boolean groupIsNameContext(int group) {
+    return nameContextGroups.get(group);
   }
 
   /** Whether a keyword group says "people": a personal identifier's keyword or a people header. */

@@ -218,6 +218,8 @@ class IdentifierCasesTest {
     l.add(pos("NAME", "From: Ann Lee and ", "Kofi Mensah-Boateng", "\n"));
     l.add(neg("NAME", "CC: Project Phoenix, Release Notes\nTo: Customer Service\n"));
     l.add(pos("NAME", "Client : ", "Hélène Dufrêne", "\n"));
+    // "full name" is a column header and a context keyword at once
+    l.add(pos("NAME", "Full name ", "Ivo Dunmore", " signed.\n"));
     // person fields in JSON, YAML and XML: one part of a name is a NAME
     l.add(pos("NAME", "{\"first_name\": \"", "Ivo", "\", \"last_name\": \"Dunmore\"}"));
     l.add(pos("NAME", "{\"firstName\":\"Ivo\",\"lastName\":\"", "Dunmore", "\"}"));
