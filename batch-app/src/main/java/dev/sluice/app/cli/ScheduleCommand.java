@@ -36,6 +36,7 @@ final class ScheduleCommand {
   private final PrintStream out;
   private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile boolean stoppedAny;
   private final java.util.concurrent.ExecutorService jobs =
       java.util.concurrent.Executors.newCachedThreadPool(
           r -> {
@@ -129,6 +130,7 @@ final class ScheduleCommand {
     for (String name : List.of("ingest", "classify")) {
       live.addAll(repo.findRunningJobExecutions(name));
     }
+    stoppedAny = !live.isEmpty();
     for (JobExecution e : live) {
       try {
         op.stop(e);
@@ -147,6 +149,11 @@ final class ScheduleCommand {
     }
     scheduler.shutdown();
     stopped.countDown();
+  }
+
+  /** Whether {@link #shutdown} found executions running and asked them to stop. */
+  boolean stoppedAny() {
+    return stoppedAny;
   }
 
   /** Blocks until {@link #shutdown} completes. */

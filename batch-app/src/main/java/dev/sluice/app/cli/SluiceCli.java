@@ -173,10 +173,30 @@ public final class SluiceCli {
   }
 
   int launch(JobRun r) {
+    StopSignals[] stop = new StopSignals[1];
+    try {
+      return launch(r, stop);
+    } finally {
+      if (stop[0] != null) {
+        stop[0].close();
+      }
+    }
+  }
+
+  private int launch(JobRun r, StopSignals[] stop) {
     try (ConfigurableApplicationContext ctx = context(r.springArgs())) {
       JobOperator op = ctx.getBean(JobOperator.class);
       JobRepository repo = ctx.getBean(JobRepository.class);
       Job job = ctx.getBean(r.job() + "Job", Job.class);
+      stop[0] =
+          StopSignals.install(
+              err,
+              "run "
+                  + r.runId()
+                  + " stops after its current chunk (finish it later with: sluice restart "
+                  + r.runId()
+                  + ")",
+              () -> stopRun(op, repo, job.getName(), r.runId()));
       JobParameters params =
           new JobParametersBuilder()
               .addString("source", r.source())
@@ -187,6 +207,10 @@ public final class SluiceCli {
               .toJobParameters();
       out.println("sluice " + r.job() + ": run " + r.runId() + " over " + r.source());
       JobExecution ex;
+      if (stop[0].requested()) {
+        err.println("sluice: stopped before run " + r.runId() + " started");
+        return FAILED;
+      }
       try {
         ex = op.start(job, params);
       } catch (JobInstanceAlreadyCompleteException e) {
@@ -231,6 +255,28 @@ public final class SluiceCli {
     }
   }
 
+  /** Asks the execution of {@code runId} to stop, waiting for it to appear if it has not yet. */
+  static void stopRun(JobOperator op, JobRepository repo, String jobName, String runId) {
+    for (int attempt = 0; attempt < 600; attempt++) {
+      try {
+        for (JobExecution e : repo.findRunningJobExecutions(jobName)) {
+          if (runId.equals(e.getJobParameters().getString("run.id"))) {
+            op.stop(e);
+            return;
+          }
+        }
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (Exception endedOrClosing) {
+        // the execution ended between the lookup and the stop, or the context is closing: the
+        // command is finishing on its own
+        return;
+      }
+    }
+  }
+
   int startupFailure(Exception e) {
     Throwable t = e;
     while (t != null) {
@@ -268,6 +314,14 @@ public final class SluiceCli {
     Object report = ex.getExecutionContext().get("sluice.report");
     if (report != null) {
       out.println("report:    " + report);
+    }
+    if (ex.getStatus() == BatchStatus.STOPPED) {
+      err.println(
+          "sluice: run "
+              + runId
+              + " stopped after its current chunk; finish it with: sluice restart "
+              + runId);
+      return FAILED;
     }
     if (ex.getStatus() != BatchStatus.COMPLETED) {
       ex.getAllFailureExceptions()
@@ -329,32 +383,21 @@ public final class SluiceCli {
       return startupFailure(e);
     }
     ScheduleCommand s = new ScheduleCommand(ctx, out);
-    Thread hook =
-        new Thread(
-            () -> {
-              s.shutdown(wait);
-              ctx.close();
-            },
-            "sluice-shutdown");
-    try {
+    try (StopSignals signals =
+        StopSignals.install(
+            err,
+            "running executions stop after their current chunk; no new firings",
+            () -> s.shutdown(wait))) {
       s.start();
       scheduler = s;
-      Runtime.getRuntime().addShutdownHook(hook);
       out.println("sluice schedule: running; SIGTERM stops running executions after their chunk");
       s.await();
-      return OK;
+      return signals.requested() && s.stoppedAny() ? FAILED : OK;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return FAILED;
     } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is running: it closes the context
-      }
-      if (ctx.isActive() && !Thread.currentThread().getName().equals("sluice-shutdown")) {
-        ctx.close();
-      }
+      ctx.close();
     }
   }
 
@@ -418,23 +461,49 @@ public final class SluiceCli {
     return t == null ? "-" : t.withNano(0).toString();
   }
 
+  /**
+   * The execution {@code id} names: an execution number, or a run id (its latest execution). An
+   * unknown id is a usage error with one line, never a repository exception.
+   */
   private JobExecution execution(ConfigurableApplicationContext ctx, String id) {
-    long n;
-    try {
-      n = Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new UsageException("execution id must be a number (was '" + id + "')");
+    JobRepository repo = ctx.getBean(JobRepository.class);
+    if (id.matches("[0-9]{1,18}")) {
+      JobExecution e = null;
+      try {
+        e = repo.getJobExecution(Long.parseLong(id));
+      } catch (org.springframework.dao.DataAccessException notFound) {
+        // Batch 6 reports a missing execution as an empty result: same answer as null
+      }
+      if (e != null) {
+        return e;
+      }
     }
-    JobExecution e = ctx.getBean(JobRepository.class).getJobExecution(n);
-    if (e == null) {
-      throw new UsageException("no job execution " + id);
+    JobExecution latest = null;
+    for (String name : List.of(JobsConfig.INGEST, JobsConfig.CLASSIFY)) {
+      for (int from = 0; ; from += 500) {
+        List<JobInstance> page = repo.findJobInstancesByName(name, from, 500);
+        for (JobInstance i : page) {
+          for (JobExecution e : repo.getJobExecutions(i)) {
+            if (id.equals(e.getJobParameters().getString("run.id"))
+                && (latest == null || e.getId() > latest.getId())) {
+              latest = e;
+            }
+          }
+        }
+        if (page.size() < 500) {
+          break;
+        }
+      }
     }
-    return e;
+    if (latest == null) {
+      throw new UsageException("no job execution or run '" + id + "' (see: sluice jobs)");
+    }
+    return latest;
   }
 
   private static String single(Args a, String what) {
     if (a.positional.size() != 1) {
-      throw new UsageException(what + " needs exactly one execution id");
+      throw new UsageException(what + " needs exactly one execution id or run id");
     }
     return a.positional.get(0);
   }
@@ -497,6 +566,14 @@ public final class SluiceCli {
             }
             out.println("execution " + id + " was left running by a dead process; recovering");
             e = op.recover(e);
+          } else if (e.getStatus() == BatchStatus.COMPLETED
+              || e.getStatus() == BatchStatus.ABANDONED) {
+            throw new UsageException(
+                "execution "
+                    + e.getId()
+                    + " is "
+                    + e.getStatus()
+                    + " and cannot be restarted; start a new run instead");
           }
           out.println(
               "restarting execution "
@@ -520,6 +597,10 @@ public final class SluiceCli {
         a.springArgs,
         ctx -> {
           JobExecution e = execution(ctx, id);
+          if (!e.getStatus().isRunning()) {
+            throw new UsageException(
+                "execution " + e.getId() + " is not running (" + e.getStatus() + ")");
+          }
           ctx.getBean(JobOperator.class).stop(e);
           out.println(
               "stop requested for execution "
