@@ -42,7 +42,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 public class CoreBeans {
 
   @Bean
-  ValidatedProperties validatedProperties(SluiceProperties props) {
+  ValidatedProperties validatedProperties(
+      SluiceProperties props, org.springframework.core.env.ConfigurableEnvironment env) {
+    KnownKeys keys = KnownKeys.of();
+    keys.firstUnknown(env)
+        .ifPresent(
+            k -> {
+              throw new IllegalArgumentException(
+                  k + ": unknown setting; did you mean " + keys.nearest(k) + "?");
+            });
     props.validate();
     return new ValidatedProperties(props);
   }

@@ -26,6 +26,9 @@ class ConfigurationErrorsTest {
         "--sluice.sink.layout=flat/ | sluice.sink.layout: must contain {dataset} and {run} and end with '/'",
         "--sluice.job.chunk-size=lots | invalid configuration: sluice.job.chunk-size = 'lots'",
         "--sluice.schedules[0].name=n | sluice.schedules[0].cron: not a valid cron expression",
+        "--sluice.job.chunk-sise=5 | sluice.job.chunk-sise: unknown setting; did you mean sluice.job.chunk-size?",
+        "--sluice.macie.mod=off | sluice.macie.mod: unknown setting; did you mean sluice.macie.mode?",
+        "--sluice.bogus=1 | sluice.bogus: unknown setting",
       })
   void invalidValueStopsAtStartNamingTheField(String flag, String message) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

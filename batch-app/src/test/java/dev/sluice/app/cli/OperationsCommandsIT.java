@@ -87,6 +87,35 @@ class OperationsCommandsIT {
   }
 
   @Test
+  void aConfigurationErrorInARealProcessIsTwoLinesAtMostWithoutAStackTrace() throws Exception {
+    Path stdout = tmp.resolve("cfg-stdout.txt");
+    Path stderr = tmp.resolve("cfg-stderr.txt");
+    Process p =
+        child(List.of("classify", tmp.resolve("corpus").toString(), "--sluice.job.chunk-size=0"))
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = Files.readString(stderr);
+    assertThat(p.exitValue()).as(err).isEqualTo(SluiceCli.USAGE);
+    assertThat(err).contains("sluice.job.chunk-size").doesNotContain("\tat ");
+    assertThat(err.lines().filter(l -> !l.isBlank()).count()).as(err).isLessThanOrEqualTo(2);
+  }
+
+  static ProcessBuilder child(List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(SluiceApplication.class.getName());
+    cmd.addAll(args);
+    cmd.add("--sluice.data-dir=" + tmp.resolve("data"));
+    cmd.add("--sluice.output-dir=" + tmp.resolve("out"));
+    return new ProcessBuilder(cmd);
+  }
+
+  @Test
   void stdoutOfReportDiffJsonIsOnlyJsonInARealProcess() throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
