@@ -25,6 +25,8 @@ final class Help {
         report diff <a> <b>  what changed between two runs [--json]
         grants <dataset>     IAM identity policy for a consumer role and the bucket policy, as JSON
         identifiers <cmd>    export|push <file>: our custom identifiers as Macie identifiers
+        config               effective configuration, secrets masked, with each value's origin
+        --version            version, git commit, classifier catalogue version
 
       <source> is s3://bucket/prefix or a local folder or file.
       Configuration: application.yml, SLUICE_* environment variables, or --sluice.<key>=<value>.

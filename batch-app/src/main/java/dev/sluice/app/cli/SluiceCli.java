@@ -78,6 +78,8 @@ public final class SluiceCli {
     String command = args.remove(0);
     try {
       return switch (command) {
+        case "--version", "version" -> version();
+        case "config" -> new ConfigCommand(this, out).run(args);
         case "ingest" -> job(JobsConfig.INGEST, args);
         case "classify" -> job(JobsConfig.CLASSIFY, args);
         case "jobs" -> jobs(args);
@@ -101,6 +103,35 @@ public final class SluiceCli {
       err.println("sluice: " + e.getMessage());
       return USAGE;
     }
+  }
+
+  /** {@code sluice --version}: build version, git commit, classifier catalogue, Java. */
+  int version() {
+    String version = SluiceCli.class.getPackage().getImplementationVersion();
+    java.util.Properties git = new java.util.Properties();
+    try (var in = SluiceCli.class.getResourceAsStream("/sluice-git.properties")) {
+      if (in != null) {
+        git.load(in);
+      }
+    } catch (IOException e) {
+      // no commit recorded: said below
+    }
+    String commit = git.getProperty("git.commit.id.abbrev", "unknown");
+    if (Boolean.parseBoolean(git.getProperty("git.dirty", "false"))) {
+      commit += "-dirty";
+    }
+    String catalogue = dev.sluice.classifiers.Scanner.builder().build().catalogVersion();
+    out.println(
+        "sluice "
+            + (version == null ? "dev" : version)
+            + " (commit "
+            + commit
+            + ", catalogue "
+            + catalogue
+            + ", java "
+            + System.getProperty("java.version")
+            + ")");
+    return OK;
   }
 
   // ---- jobs ---------------------------------------------------------------------------------

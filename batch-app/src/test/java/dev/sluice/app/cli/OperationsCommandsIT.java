@@ -77,6 +77,34 @@ class OperationsCommandsIT {
   }
 
   @Test
+  void versionNamesTheCatalogue() {
+    Result r = cli("--version");
+    assertThat(r.code()).isEqualTo(SluiceCli.OK);
+    assertThat(r.out())
+        .matches("(?s)sluice \\S+ \\(commit \\S+, catalogue r[0-9]+-[0-9a-f]{12}, java .*");
+  }
+
+  @Test
+  void configShowsEffectiveValuesWithTheirOriginAndMasksSecrets() {
+    Result r =
+        cli(
+            "config",
+            "--sluice.job.chunk-size=7",
+            "--sluice.aws.access-key=AKIDEXAMPLEVALUE",
+            "--sluice.aws.secret-key=wJalrSECRETVALUEKEY");
+    assertThat(r.code()).as(r.err()).isEqualTo(SluiceCli.OK);
+    assertThat(r.out())
+        .contains("sluice.job.chunk-size = 7  # command line")
+        .contains("sluice.aws.secret-key = ****  # command line")
+        .contains("sluice.aws.access-key = ****")
+        .contains("sluice.macie.mode = off  # ")
+        .contains("application.yml")
+        .doesNotContain("wJalrSECRETVALUEKEY")
+        .doesNotContain("AKIDEXAMPLEVALUE");
+    assertThat(r.out().lines()).allMatch(l -> l.matches("[a-z][a-z0-9.\\[\\]*-]* = .*  # .*"));
+  }
+
+  @Test
   void stopOrRestartOfAFinishedExecutionIsAUsageError() {
     Result stop = cli("stop", RUN);
     assertThat(stop.code()).isEqualTo(SluiceCli.USAGE);
