@@ -10,7 +10,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Configuration under {@code sluice.*}, from {@code application.yml}, the environment and flags.
- * {@link #validate()} runs at start and names the offending field.
+ * {@link #validate()} runs at start and names the offending field. Every key is described in {@code
+ * docs/configuration.md}.
+ *
+ * @param aws AWS access
+ * @param policy policy YAML file; empty = the built-in fail-closed default policy
+ * @param dataset the dataset used when the policy defines none
+ * @param sink the curated sink
+ * @param macie Macie results
+ * @param extraction extraction limits
+ * @param classifiers company-specific detection
+ * @param job job tuning
+ * @param outputDir where run reports are written ({@code <output-dir>/reports/<run-id>/})
+ * @param dataDir where the H2 job repository, lineage and spool live
+ * @param fingerprintKey HMAC key for keyed fingerprints and pseudonyms (base64 or text; a secret)
+ * @param schedules scheduled runs for {@code sluice schedule}
  */
 @ConfigurationProperties("sluice")
 public record SluiceProperties(
@@ -38,7 +52,17 @@ public record SluiceProperties(
   public record Schedule(
       String name, String cron, @DefaultValue("ingest") String job, String source) {}
 
-  /** AWS access; empty endpoints mean real AWS. */
+  /**
+   * AWS access; empty endpoints mean real AWS.
+   *
+   * @param region AWS region of the clients
+   * @param s3Endpoint S3 endpoint override (S3-compatible stores, emulators); empty = AWS
+   * @param kmsEndpoint KMS endpoint override; empty = AWS
+   * @param macieEndpoint Macie endpoint override; empty = AWS
+   * @param pathStyle path-style S3 addressing (most S3-compatible stores need it)
+   * @param accessKey static access key id; empty = the SDK's default credential chain (a secret)
+   * @param secretKey static secret access key, set together with access-key (a secret)
+   */
   public record Aws(
       @DefaultValue("us-east-1") String region,
       @DefaultValue("") String s3Endpoint,
@@ -48,7 +72,14 @@ public record SluiceProperties(
       @DefaultValue("") String accessKey,
       @DefaultValue("") String secretKey) {}
 
-  /** The dataset used when the policy defines none. */
+  /**
+   * The dataset used when the policy defines none.
+   *
+   * @param name dataset name: the first segment of every curated key
+   * @param bucket curated bucket
+   * @param kmsKeyId KMS key (ARN, id or alias) every curated object is encrypted with
+   * @param classification classification label in the curated layout and encryption context
+   */
   public record Dataset(
       @DefaultValue("default") String name,
       @DefaultValue("") String bucket,
@@ -58,6 +89,10 @@ public record SluiceProperties(
   /**
    * The curated sink.
    *
+   * @param bucketKeyEnabled use S3 Bucket Keys for SSE-KMS (fewer KMS calls)
+   * @param verifyObjects confirm every written object's encryption with HeadObject
+   * @param requireCustomerManagedKey refuse AWS-managed keys at pre-flight
+   * @param layout curated prefix template; must contain {dataset} and {run} and end with /
    * @param mode {@code jsonl} (gzip JSON Lines parts) or {@code documents} (approved documents as
    *     they are, with Bedrock Knowledge Bases metadata sidecars)
    * @param datasetModes per-dataset override of {@code mode}, by dataset name
