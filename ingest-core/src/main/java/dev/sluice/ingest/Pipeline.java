@@ -72,6 +72,7 @@ public final class Pipeline {
   private final MacieSignals macie;
   private final Policy policy;
   private final Function<String, Optional<DatasetSpec>> datasets;
+  private final boolean requireDataset;
   private final Mode mode;
   private final String runId;
   private final long maxObjectBytes;
@@ -86,6 +87,7 @@ public final class Pipeline {
     this.macie = Objects.requireNonNull(b.macie, "macie");
     this.policy = Objects.requireNonNull(b.policy, "policy");
     this.datasets = b.datasets != null ? b.datasets : policy::datasetFor;
+    this.requireDataset = b.requireDataset;
     this.mode = Objects.requireNonNull(b.mode, "mode");
     this.runId = Objects.requireNonNull(b.runId, "runId");
     this.maxObjectBytes = b.maxObjectBytes;
@@ -190,7 +192,9 @@ public final class Pipeline {
     Verdict verdict = policy.evaluate(signals);
     Optional<DatasetSpec> dataset = datasets.apply(item.key());
 
-    verdict = requireDataset(verdict, dataset);
+    if (requireDataset) {
+      verdict = requireDataset(verdict, dataset);
+    }
     verdict = requireRedactableEvidence(verdict, evidence);
     verdict = requireAllOccurrencesFound(verdict, evidence, units);
 
@@ -492,6 +496,7 @@ public final class Pipeline {
     private MacieSignals macie = MacieSignals.off();
     private Policy policy;
     private Function<String, Optional<DatasetSpec>> datasets;
+    private boolean requireDataset = true;
     private Mode mode = Mode.CLASSIFY;
     private String runId;
     private long maxObjectBytes = 5L * 1024 * 1024 * 1024;
@@ -533,6 +538,16 @@ public final class Pipeline {
 
     public Builder policy(Policy p) {
       this.policy = p;
+      return this;
+    }
+
+    /**
+     * Whether a document that would be written needs a dataset covering its key (default true:
+     * without one it is held back). A dry run with no dataset configured at all turns it off, so
+     * its report says what the policy would approve instead of holding every clean document.
+     */
+    public Builder requireDataset(boolean required) {
+      this.requireDataset = required;
       return this;
     }
 

@@ -158,6 +158,7 @@ public class RunContext {
               .macie(macieSignals())
               .policy(policy)
               .datasets(this::datasetFor)
+              .requireDataset(mode == Pipeline.Mode.INGEST || !datasets().isEmpty())
               .mode(mode)
               .runId(runId)
               .maxObjectBytes(props.extraction().maxObjectBytes())
