@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Builds a run's reports from its lineage records and findings log: {@code report.json} (complete,
@@ -228,27 +230,39 @@ public final class RunReport {
     return slash < 0 ? "(root)" : path.substring(0, slash + 1);
   }
 
+  /** RFC 4180 CSV (CRLF rows, quoted where needed), header first. */
+  static final CSVFormat CSV =
+      CSVFormat.RFC4180
+          .builder()
+          .setHeader(
+              "source",
+              "decision",
+              "unscannable",
+              "reasons",
+              "counts",
+              "dataset",
+              "lineage_id",
+              "evidence")
+          .get();
+
   private static void writeCsv(Path csv, List<LineageRecord> records) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-      w.write("source,decision,unscannable,reasons,counts,dataset,lineage_id,evidence\n");
+    try (BufferedWriter w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+        CSVPrinter out = new CSVPrinter(w, CSV)) {
       for (LineageRecord r : records) {
         StringBuilder counts = new StringBuilder();
         new TreeMap<>(r.findingCounts())
             .forEach(
                 (k, v) ->
                     counts.append(counts.length() == 0 ? "" : ";").append(k).append('=').append(v));
-        w.write(
-            String.join(
-                ",",
-                csvField(r.sourceUri()),
-                r.decision(),
-                csvField(r.unscannable()),
-                csvField(String.join(" | ", r.reasons())),
-                csvField(counts.toString()),
-                csvField(r.dataset()),
-                r.lineageId(),
-                csvField(evidence(r))));
-        w.write('\n');
+        out.printRecord(
+            csvField(r.sourceUri()),
+            csvField(r.decision()),
+            csvField(r.unscannable()),
+            csvField(String.join(" | ", r.reasons())),
+            csvField(counts.toString()),
+            csvField(r.dataset()),
+            csvField(r.lineageId()),
+            csvField(evidence(r)));
       }
     }
   }
@@ -272,9 +286,14 @@ public final class RunReport {
     return b.toString();
   }
 
+  /**
+   * A cell a spreadsheet will not run as a formula: a value starting with {@code = + - @}, a tab or
+   * a carriage return (a file or folder name can) gets a leading apostrophe (OWASP's CSV injection
+   * advice); quoting is the CSV printer's.
+   */
   static String csvField(String s) {
-    if (s.contains(",") || s.contains("\"") || s.contains("\n")) {
-      return "\"" + s.replace("\"", "\"\"") + "\"";
+    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
     }
     return s;
   }
