@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * A parsed command line: positional arguments, {@code --flag value} / {@code --flag=value} options,
- * boolean switches, and {@code --sluice.*} / {@code --spring.*} properties passed to Spring.
+ * boolean switches, and {@code --sluice.*} / {@code --spring.*} properties passed to Spring. {@code
+ * --config <file>} (an extra settings file) is accepted by every command.
  */
 final class Args {
   final List<String> positional = new ArrayList<>();
@@ -34,6 +35,18 @@ final class Args {
             throw new UsageException("--" + name + " takes no value");
           }
           a.options.put(name, "true");
+        } else if (name.equals("config") && !valued.contains(name)) {
+          // every command that starts the application takes an extra settings file
+          if (value == null) {
+            if (i + 1 >= argv.size()) {
+              throw new UsageException("--config needs a value");
+            }
+            value = argv.get(++i);
+          }
+          if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(value))) {
+            throw new UsageException("--config: no such file " + value);
+          }
+          a.springArgs.add("--spring.config.additional-location=file:" + value);
         } else if (valued.contains(name)) {
           if (value == null) {
             if (i + 1 >= argv.size()) {

@@ -98,13 +98,20 @@ final class Demo {
       spring.add("--sluice.dataset.kms-key-id=" + KEY_ID);
       spring.add("--sluice.dataset.classification=internal");
       spring.add("--sluice.output-dir=" + outDir);
-      Path config = home.resolve("sample-data/config");
-      if (Files.isDirectory(config)) {
+      Path samples = home.resolve("sample-data/config");
+      if (Files.isDirectory(samples)) {
         spring.add(
-            "--sluice.classifiers.custom-identifiers=" + config.resolve("custom-identifiers.json"));
-        spring.add("--sluice.classifiers.allow-lists=" + config.resolve("allow-list.txt"));
-        spring.add("--sluice.classifiers.deny-terms=" + config.resolve("deny-terms.txt"));
+            "--sluice.classifiers.custom-identifiers="
+                + samples.resolve("custom-identifiers.json").toAbsolutePath());
+        spring.add(
+            "--sluice.classifiers.allow-lists="
+                + samples.resolve("allow-list.txt").toAbsolutePath());
+        spring.add(
+            "--sluice.classifiers.deny-terms="
+                + samples.resolve("deny-terms.txt").toAbsolutePath());
       }
+
+      Path config = writeConfig(demoDir.resolve("sluice-demo.properties"), spring);
 
       String date = LocalDate.now(ZoneOffset.UTC).toString();
       String classifyRun = SluiceCli.newRunId("classify");
@@ -160,8 +167,65 @@ final class Demo {
                   .resolve("report.json")
                   .toAbsolutePath());
       out.println("  S3 store on disk: " + demoDir.resolve("s3").toAbsolutePath());
+      printByHand(
+          config,
+          classifyRun,
+          ingestRun,
+          "arn:aws:kms:" + aws.region() + ":" + LocalAws.DEFAULT_ACCOUNT + ":key/" + KEY_ID);
       return SluiceCli.OK;
     }
+  }
+
+  /**
+   * Writes the settings the demo ran with as a properties file, so each step can be repeated with
+   * {@code --config}. Returns the file.
+   */
+  static Path writeConfig(Path file, List<String> springArgs) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        "# The settings ./sluice demo ran with (use: ./sluice <command> --config <this file>).\n");
+    b.append(
+        "# For your own bucket: delete the sluice.aws endpoint, path-style and key lines (the\n");
+    b.append(
+        "# SDK's default credential chain is used), and set the dataset bucket and KMS key.\n");
+    for (String arg : springArgs) {
+      if (arg.startsWith("--") && arg.contains("=")) {
+        String kv = arg.substring(2);
+        if (kv.startsWith("sluice.aws.")) {
+          b.append("# local emulator only:\n");
+        }
+        b.append(kv).append('\n');
+      }
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, b.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+    return file;
+  }
+
+  private void printByHand(Path config, String classifyRun, String ingestRun, String keyArn) {
+    String c = config.toAbsolutePath().toString();
+    out.println();
+    out.println("Each step by hand (settings in " + c + "; the emulators stopped with the demo):");
+    out.println("  ./sluice policy validate sample-data/config/policy.yaml");
+    out.println(
+        "  ./sluice classify s3://" + RAW + "/ --config " + c + "   # dry run, reports only");
+    out.println("  ./sluice ingest s3://" + RAW + "/ --config " + c + " --force");
+    out.println(
+        "  ./sluice report "
+            + ingestRun
+            + "              # or: report diff "
+            + classifyRun
+            + " "
+            + ingestRun);
+    out.println("  ./sluice lineage s3://" + RAW + "/<key>");
+    out.println("  ./sluice grants support-kb --config " + c + " --key-arn " + keyArn);
+    out.println(
+        "Against your own bucket: edit the file as its header says, then run the same commands"
+            + " with s3://<your-bucket>/<prefix>.");
   }
 
   static int upload(S3Client s3, Path corpus) {
