@@ -81,6 +81,13 @@ class SignalStopIT {
     Path log = tmp.resolve("child.log");
     Process child = launch(args, log);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    // the child opens the database first (with AUTO_SERVER it then serves it to this test);
+    // opening it from here before that would race the child's own start
+    while (System.nanoTime() < deadline
+        && child.isAlive()
+        && !read(log).contains("sluice classify: run signal-1")) {
+      Thread.sleep(100);
+    }
     long committed = 0;
     while (System.nanoTime() < deadline && child.isAlive() && committed < 2) {
       Thread.sleep(100);
