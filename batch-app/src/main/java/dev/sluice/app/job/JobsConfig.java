@@ -66,8 +66,13 @@ public class JobsConfig {
       Extractor extractor,
       ObjectProvider<S3Client> s3,
       ObjectProvider<KmsClient> kms,
-      ObjectProvider<Macie2Client> macie) {
-    return new RunContexts(v.props(), policy, scanner, catalog, extractor, s3, kms, macie);
+      ObjectProvider<Macie2Client> macie,
+      RemoteProperties remote) {
+    RunContexts runs =
+        new RunContexts(v.props(), policy, scanner, catalog, extractor, s3, kms, macie);
+    return remote.role().equals(RemoteProperties.WORKER)
+        ? runs.privateSpool(WorkerIdentity.self().replace('/', '-'))
+        : runs;
   }
 
   @Bean
