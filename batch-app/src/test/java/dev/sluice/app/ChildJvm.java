@@ -13,6 +13,12 @@ public final class ChildJvm {
 
   /** Starts {@code SluiceApplication args}, stdout and stderr into {@code log}. */
   public static Process launch(List<String> args, Path log) throws IOException {
+    return launch(args, log, java.util.Map.of());
+  }
+
+  /** As {@link #launch(List, Path)}, with {@code env} added to the environment. */
+  public static Process launch(List<String> args, Path log, java.util.Map<String, String> env)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx384m");
@@ -23,7 +29,9 @@ public final class ChildJvm {
     cmd.add(SluiceApplication.class.getName());
     cmd.addAll(args);
     Files.createDirectories(log.toAbsolutePath().getParent());
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    return pb.redirectOutput(log.toFile()).start();
   }
 
   /** Waits until {@code log} contains {@code text}; fails if {@code p} exits first. */

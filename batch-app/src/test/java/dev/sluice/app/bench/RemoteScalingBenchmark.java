@@ -82,7 +82,7 @@ public final class RemoteScalingBenchmark {
       flags.add("--sluice.dataset.bucket=curated");
       flags.add("--sluice.dataset.kms-key-id=" + key);
       flags.add("--sluice.output-dir=" + work.resolve("out"));
-      flags.add("--sluice.fingerprint-key=bench");
+      flags.add("--sluice.fingerprint-key=bench-fingerprint-key");
       flags.add("--sluice.job.chunk-size=20");
       flags.add("--sluice.remote.poll-interval=250ms");
 
@@ -111,8 +111,7 @@ public final class RemoteScalingBenchmark {
     }
   }
 
-  static Figures run(int workers, int partitions, List<String> common, Path work)
-      throws Exception {
+  static Figures run(int workers, int partitions, List<String> common, Path work) throws Exception {
     String queue = TestServices.unique("sluice.bench.");
     List<Process> procs = new ArrayList<>();
     try (TestServices.Database db = TestServices.newDatabase()) {
@@ -188,8 +187,7 @@ public final class RemoteScalingBenchmark {
         parts = rs.getInt(3);
       }
       double job;
-      try (ResultSet rs =
-          st.executeQuery("SELECT start_time, end_time FROM batch_job_execution")) {
+      try (ResultSet rs = st.executeQuery("SELECT start_time, end_time FROM batch_job_execution")) {
         rs.next();
         job = millis(rs.getTimestamp(1), rs.getTimestamp(2)) / 1000.0;
       }

@@ -44,12 +44,15 @@ import org.junit.jupiter.api.io.TempDir;
  *       resumes it; the run completes with every approved source published exactly once.
  * </ol>
  *
- * Needs PostgreSQL and RabbitMQ on localhost: skipped without them, failed with {@code CI=true}.
+ * The worker and manager command lines and their environment are those of the README's "Scaling
+ * out" section, read from it; the test only points the source, the database and the queue at its
+ * own (and adds the emulator flags).
+ *
+ * <p>Needs PostgreSQL and RabbitMQ on localhost: skipped without them, failed with {@code CI=true}.
  */
 class RemotePartitioningIT {
   static final String EMAIL = "lee.arden@example-corp.test";
   static final String CARD = SinkStack.luhnComplete("455673758689985");
-  static final String FINGERPRINT_KEY = "remote-it-fingerprint-key";
   static final Pattern RUNNING = Pattern.compile("running (ingest-worker:partition\\d+)");
 
   @TempDir Path tmp;
@@ -59,12 +62,70 @@ class RemotePartitioningIT {
   final List<Process> processes = new ArrayList<>();
   final Path logs = Path.of("target", "remote-partitioning-it");
 
+  Readme readme;
+
   @BeforeEach
   void services() throws Exception {
+    readme = Readme.scalingOut();
     TestServices.requireRabbit();
     db = TestServices.newDatabase();
     queue = TestServices.unique("sluice.it.");
     stack = SinkStack.shared();
+  }
+
+  /** The README's "Scaling out" commands: {@code ./sluice} lines and exported variables. */
+  record Readme(List<List<String>> workers, List<String> ingest, Map<String, String> env) {
+    static Readme scalingOut() throws java.io.IOException {
+      Path file = Path.of("..", "README.md");
+      if (!java.nio.file.Files.exists(file)) {
+        file = Path.of("README.md");
+      }
+      String text = java.nio.file.Files.readString(file);
+      int start = text.indexOf("## Scaling out");
+      assertThat(start).as("README has a 'Scaling out' section").isGreaterThanOrEqualTo(0);
+      String section = text.substring(start, text.indexOf("\n## ", start + 1));
+      int open = section.indexOf("```\n");
+      String block = section.substring(open + 4, section.indexOf("```", open + 4));
+      List<List<String>> workers = new ArrayList<>();
+      List<String> ingest = null;
+      Map<String, String> env = new java.util.LinkedHashMap<>();
+      for (String raw : block.split("\n")) {
+        String line = raw.replaceAll("\\s+#.*$", "").replaceAll("&$", "").strip();
+        List<String> words = List.of(line.split("\\s+"));
+        if (words.get(0).equals("export")) {
+          for (String kv : words.subList(1, words.size())) {
+            env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+          }
+        } else if (words.get(0).equals("./sluice") && words.get(1).equals("worker")) {
+          workers.add(words.subList(1, words.size()));
+        } else if (words.get(0).equals("./sluice") && words.get(1).equals("ingest")) {
+          ingest = words.subList(1, words.size());
+        }
+      }
+      assertThat(workers).as("README starts two workers").hasSize(2);
+      assertThat(ingest).as("README runs a manager").isNotNull().contains("--workers", "remote");
+      assertThat(env)
+          .containsKeys("SPRING_DATASOURCE_URL", "SPRING_RABBITMQ_HOST", "SLUICE_FINGERPRINT_KEY");
+      return new Readme(workers, ingest, env);
+    }
+
+    int partitions() {
+      return Integer.parseInt(ingest.get(ingest.indexOf("--partitions") + 1));
+    }
+
+    String fingerprintKey() {
+      return env.get("SLUICE_FINGERPRINT_KEY");
+    }
+  }
+
+  /** The README's environment, with this test's database and queue. */
+  Map<String, String> env() {
+    Map<String, String> e = new HashMap<>(readme.env());
+    e.put("SPRING_DATASOURCE_URL", db.url);
+    e.put("SPRING_RABBITMQ_HOST", TestServices.rabbitHost());
+    e.put("SPRING_RABBITMQ_PORT", Integer.toString(TestServices.rabbitPort()));
+    e.put("SLUICE_REMOTE_QUEUE", queue);
+    return e;
   }
 
   @AfterEach
@@ -109,21 +170,19 @@ class RemotePartitioningIT {
     return b;
   }
 
-  /** Flags shared by the manager and the workers of a remote run. */
+  /** Emulator flags shared by the manager and the workers of a remote run. */
   List<String> remoteFlags(String bucket, String dataset, Path data) {
     List<String> f =
         new ArrayList<>(stack.flags(data, tmp.resolve("out"), dataset, bucket, KEY_ID));
-    f.add("--spring.datasource.url=" + db.url);
-    f.addAll(TestServices.rabbitArgs(queue));
-    f.add("--sluice.fingerprint-key=" + FINGERPRINT_KEY);
     f.add("--sluice.job.chunk-size=4");
     return f;
   }
 
-  Process worker(String name, List<String> flags) throws Exception {
-    List<String> a = new ArrayList<>(List.of("worker"));
+  /** The README's {@code index}-th worker line plus {@code flags}. */
+  Process worker(String name, int index, List<String> flags) throws Exception {
+    List<String> a = new ArrayList<>(readme.workers().get(index));
     a.addAll(flags);
-    Process p = ChildJvm.launch(a, logs.resolve(name + ".log"));
+    Process p = ChildJvm.launch(a, logs.resolve(name + ".log"), env());
     processes.add(p);
     return p;
   }
@@ -132,9 +191,13 @@ class RemotePartitioningIT {
     ChildJvm.awaitLog(p, logs.resolve(name + ".log"), ": ready,", Duration.ofSeconds(90));
   }
 
+  /** The README's manager line over {@code prefix}, plus run id, date and {@code flags}. */
   Process manager(String name, String prefix, String run, List<String> flags) throws Exception {
-    List<String> a = stack.ingest(prefix, run, flags, "--workers", "remote", "--partitions", "6");
-    Process p = ChildJvm.launch(a, logs.resolve(name + ".log"));
+    List<String> a = new ArrayList<>(readme.ingest());
+    a.set(1, "s3://" + RAW + "/" + prefix);
+    a.addAll(List.of("--run-id", run, "--date", SinkStack.DATE));
+    a.addAll(flags);
+    Process p = ChildJvm.launch(a, logs.resolve(name + ".log"), env());
     processes.add(p);
     return p;
   }
@@ -149,8 +212,8 @@ class RemotePartitioningIT {
     // workers first: their JVMs start while the local run works
     String remoteBucket = bucket("rp-remote");
     List<String> flags = remoteFlags(remoteBucket, dataset, tmp.resolve("remote-data"));
-    Process w1 = worker("eq-worker-1", flags);
-    Process w2 = worker("eq-worker-2", flags);
+    Process w1 = worker("eq-worker-1", 0, flags);
+    Process w2 = worker("eq-worker-2", 1, flags);
 
     // 1. the local run: embedded H2, one process, no broker
     String localBucket = bucket("rp-local");
@@ -164,7 +227,7 @@ class RemotePartitioningIT {
             "2",
             "--chunk-size",
             "4");
-    local.add("--sluice.fingerprint-key=" + FINGERPRINT_KEY);
+    local.add("--sluice.fingerprint-key=" + readme.fingerprintKey());
     SinkStack.Run l = SinkStack.cli(local);
     assertThat(l.code()).as(l.out() + l.err()).isEqualTo(SluiceCli.OK);
 
@@ -186,10 +249,12 @@ class RemotePartitioningIT {
     Set<String> byW2 = partitions("eq-worker-2");
     assertThat(byW1).as("worker 1 ran partitions").isNotEmpty();
     assertThat(byW2).as("worker 2 ran partitions").isNotEmpty();
-    assertThat(completedPartitions()).hasSize(6);
+    int partitions = readme.partitions();
+    assertThat(partitions).as("more partitions than workers").isGreaterThan(2);
+    assertThat(completedPartitions()).hasSize(partitions);
     Set<String> all = new HashSet<>(byW1);
     all.addAll(byW2);
-    assertThat(all).hasSize(6);
+    assertThat(all).hasSize(partitions);
 
     // 3. same decisions and lineage rows
     Map<String, String> localLineage = lineage(SinkStack.h2(localData), run);
@@ -205,8 +270,9 @@ class RemotePartitioningIT {
         .hasSize((int) expected.values().stream().filter(d -> !d.equals("REJECT")).count());
     System.out.printf(
         Locale.ROOT,
-        "remote run: %d docs, 6 partitions on 2 worker JVMs (%d + %d), %d ms; equal to local%n",
+        "remote run: %d docs, %d partitions on 2 worker JVMs (%d + %d), %d ms; equal to local%n",
         expected.size(),
+        partitions,
         byW1.size(),
         byW2.size(),
         remoteMs);
@@ -222,8 +288,8 @@ class RemotePartitioningIT {
     List<String> flags = remoteFlags(bucket, dataset, tmp.resolve("kill-data"));
     List<String> slow = new ArrayList<>(flags);
     slow.add("--sluice.job.throttle-ms=60"); // each partition takes a few seconds
-    Process victim = worker("kill-worker-1", slow);
-    Process survivor = worker("kill-worker-2", slow);
+    Process victim = worker("kill-worker-1", 0, slow);
+    Process survivor = worker("kill-worker-2", 1, slow);
     awaitReady(victim, "kill-worker-1");
     awaitReady(survivor, "kill-worker-2");
 
@@ -256,7 +322,7 @@ class RemotePartitioningIT {
     assertThat(survivorLog)
         .as("the survivor resumed the killed worker's partition")
         .contains(partition + " was started by worker");
-    assertThat(completedPartitions()).hasSize(6);
+    assertThat(completedPartitions()).hasSize(readme.partitions());
 
     // exactly once: every approved source once in the published dataset, nothing unlisted
     String runPrefix = runPrefix(dataset, run);
