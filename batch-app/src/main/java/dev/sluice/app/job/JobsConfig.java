@@ -25,6 +25,7 @@ import dev.sluice.ingest.source.SourceItem;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -154,6 +155,14 @@ public class JobsConfig {
         .build();
   }
 
+  /**
+   * The documents are counted where they are processed: a remote manager shows no progress line.
+   */
+  private static JobExecutionListener localOnly(
+      Progress progress, ObjectProvider<RemoteManagerSteps> remote) {
+    return remote.getIfAvailable() == null ? progress : new JobExecutionListener() {};
+  }
+
   private Step partitioned(
       String name,
       JobRepository repo,
@@ -197,7 +206,7 @@ public class JobsConfig {
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
         .listener(openLineage)
-        .listener(progress)
+        .listener(localOnly(progress, remote))
         .start(
             new StepBuilder("ingest-preflight", repo)
                 .tasklet(new PreflightTasklet(runs), tm)
@@ -234,7 +243,7 @@ public class JobsConfig {
         .listener(new ProcessInfoListener(repo))
         .listener(runs)
         .listener(openLineage)
-        .listener(progress)
+        .listener(localOnly(progress, remote))
         .start(partitioned("classify-process", repo, v, partitioner, worker, remote, keyRanges))
         .next(
             new StepBuilder("classify-report", repo)

@@ -30,6 +30,7 @@ public class RunContexts implements JobExecutionListener {
   private final ObjectProvider<KmsClient> kms;
   private final ObjectProvider<Macie2Client> macie;
   private String privateSpool;
+  private static final int REMOTE_RETAINED = 8;
 
   public RunContexts(
       SluiceProperties props,
@@ -61,6 +62,16 @@ public class RunContexts implements JobExecutionListener {
 
   /** The context of {@code execution}, created from its parameters on first use. */
   public RunContext of(JobExecution execution) {
+    if (privateSpool != null
+        && runs.size() > REMOTE_RETAINED
+        && !runs.containsKey(execution.getId())) {
+      // a worker never sees its jobs end (afterJob runs in the manager): keep the newest few
+      runs.keySet().stream()
+          .sorted()
+          .limit(runs.size() - REMOTE_RETAINED)
+          .toList()
+          .forEach(runs::remove);
+    }
     return runs.computeIfAbsent(
         execution.getId(),
         id -> {

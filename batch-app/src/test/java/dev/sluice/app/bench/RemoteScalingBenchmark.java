@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * queue. Prints the process step's duration (from the job repository) for both, the speed-up and
  * efficiency, and the manager's overhead per partition: the time from the manager step's start to
  * the first partition's start (listing, splitting, sending) plus from the last partition's end to
- * the manager step's end (noticing completion), divided by the partitions.
+ * the manager step's end (noticing completion), divided by the partitions. Before the measured run,
+ * the same workers run a warm-up ingest over a tenth of the corpus (class loading, JIT, pipeline
+ * set-up), so the figures are steady-state throughput.
  *
  * <p>Usage: {@code RemoteScalingBenchmark [documents] [MB] [partitions]}; needs PostgreSQL and
  * RabbitMQ on localhost (see {@link TestServices}).
@@ -67,9 +69,14 @@ public final class RemoteScalingBenchmark {
                     aws.region(), aws.s3Endpoint(), aws.kmsEndpoint(), aws.macieEndpoint()))) {
       Path corpus = work.resolve("corpus");
       try (Stream<Path> files = Files.walk(corpus)) {
-        for (Path f : files.filter(Files::isRegularFile).toList()) {
+        List<Path> all = files.filter(Files::isRegularFile).sorted().toList();
+        for (int i = 0; i < all.size(); i++) {
+          Path f = all.get(i);
           String k = corpus.relativize(f).toString().replace('\\', '/');
-          s3.putObject(r -> r.bucket("raw-docs").key(k), RequestBody.fromFile(f));
+          s3.putObject(r -> r.bucket("raw-docs").key("bench/" + k), RequestBody.fromFile(f));
+          if (i % 10 == 0) {
+            s3.putObject(r -> r.bucket("raw-docs").key("warmup/" + k), RequestBody.fromFile(f));
+          }
         }
       }
       List<String> flags = new ArrayList<>();
@@ -133,25 +140,15 @@ public final class RemoteScalingBenchmark {
               ": ready,",
               Duration.ofMinutes(3));
         }
-        List<String> m =
-            new ArrayList<>(
-                List.of(
-                    "ingest",
-                    "s3://raw-docs/",
-                    "--run-id",
-                    "bench-" + workers,
-                    "--workers",
-                    "remote",
-                    "--partitions",
-                    Integer.toString(partitions)));
-        m.addAll(flags);
-        Process manager = ChildJvm.launch(m, logs.resolve("manager.log"));
-        procs.add(manager);
-        if (!manager.waitFor(60, TimeUnit.MINUTES) || manager.exitValue() == 1) {
-          throw new IllegalStateException(
-              "manager failed:\n" + ChildJvm.read(logs.resolve("manager.log")));
-        }
-        return figures(db);
+        manage("warmup/", "warmup-" + workers, 2 * workers, flags, logs, procs);
+        System.out.printf(
+            Locale.ROOT,
+            "%d worker(s) warmed up; load average before the measured run: %s%n",
+            workers,
+            Files.readString(Path.of("/proc/loadavg")).strip());
+        String run = "bench-" + workers;
+        manage("bench/", run, partitions, flags, logs, procs);
+        return figures(db, run);
       } finally {
         for (Process p : procs) {
           ChildJvm.stop(p);
@@ -161,15 +158,50 @@ public final class RemoteScalingBenchmark {
     }
   }
 
-  static Figures figures(TestServices.Database db) throws Exception {
+  static void manage(
+      String prefix, String run, int partitions, List<String> flags, Path logs, List<Process> procs)
+      throws Exception {
+    List<String> m =
+        new ArrayList<>(
+            List.of(
+                "ingest",
+                "s3://raw-docs/" + prefix,
+                "--run-id",
+                run,
+                "--workers",
+                "remote",
+                "--partitions",
+                Integer.toString(partitions)));
+    m.addAll(flags);
+    Path log = logs.resolve(run + ".log");
+    Process manager = ChildJvm.launch(m, log);
+    procs.add(manager);
+    if (!manager.waitFor(60, TimeUnit.MINUTES) || manager.exitValue() == 1) {
+      throw new IllegalStateException("manager failed:\n" + ChildJvm.read(log));
+    }
+  }
+
+  static Figures figures(TestServices.Database db, String run) throws Exception {
     try (Connection c = db.connect();
         Statement st = c.createStatement()) {
+      long id;
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT job_execution_id FROM batch_job_execution_params"
+                  + " WHERE parameter_name = 'run.id' AND parameter_value = '"
+                  + run
+                  + "'")) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      String of = " AND job_execution_id = " + id;
       Timestamp mStart;
       Timestamp mEnd;
       try (ResultSet rs =
           st.executeQuery(
               "SELECT start_time, end_time FROM batch_step_execution"
-                  + " WHERE step_name = 'ingest-process'")) {
+                  + " WHERE step_name = 'ingest-process'"
+                  + of)) {
         rs.next();
         mStart = rs.getTimestamp(1);
         mEnd = rs.getTimestamp(2);
@@ -180,7 +212,8 @@ public final class RemoteScalingBenchmark {
       try (ResultSet rs =
           st.executeQuery(
               "SELECT MIN(start_time), MAX(end_time), COUNT(*) FROM batch_step_execution"
-                  + " WHERE step_name LIKE 'ingest-worker:%' AND status = 'COMPLETED'")) {
+                  + " WHERE step_name LIKE 'ingest-worker:%' AND status = 'COMPLETED'"
+                  + of)) {
         rs.next();
         first = rs.getTimestamp(1);
         last = rs.getTimestamp(2);

@@ -349,6 +349,54 @@ class RemotePartitioningIT {
     assertThat(decisions(db.connect(), run)).isEqualTo(expected);
   }
 
+  @Test
+  void aRunWhoseWorkersVanishedNamesItsPartitionsAndARestartFinishesIt() throws Exception {
+    String prefix = "remote-timeout/";
+    String run = "remote-timeout-1";
+    String dataset = "rt-ds";
+    Map<String, String> expected = corpus(prefix, 12);
+    String bucket = bucket("rt-remote");
+    List<String> flags = remoteFlags(bucket, dataset, tmp.resolve("timeout-data"));
+    // the manager runs in this JVM; the README's environment becomes flags
+    flags.add("--spring.datasource.url=" + db.url);
+    flags.addAll(TestServices.rabbitArgs(queue));
+    flags.add("--sluice.fingerprint-key=" + readme.fingerprintKey());
+
+    // 1. no worker at all: the manager gives up after the partition timeout, naming each range
+    List<String> a = new ArrayList<>(readme.ingest());
+    a.set(1, "s3://" + RAW + "/" + prefix);
+    a.addAll(List.of("--run-id", run, "--date", SinkStack.DATE));
+    a.addAll(flags);
+    a.add("--sluice.remote.partition-timeout=3s");
+    a.add("--sluice.remote.poll-interval=200ms");
+    SinkStack.Run timedOut = SinkStack.cli(a);
+    assertThat(timedOut.code()).as(timedOut.out() + timedOut.err()).isEqualTo(SluiceCli.FAILED);
+    assertThat(timedOut.err())
+        .contains("partition timeout after PT3S: " + readme.partitions() + " partition(s)")
+        .contains("ingest-worker:partition00000 (never picked up by a worker)")
+        .contains("ingest-worker:partition00005 (never picked up by a worker)");
+    Matcher id = Pattern.compile("execution: (\\d+) FAILED").matcher(timedOut.out());
+    assertThat(id.find()).as(timedOut.out()).isTrue();
+
+    // 2. a worker comes up: it drops the failed run's requests still queued ...
+    Process worker =
+        worker("timeout-worker", 0, remoteFlags(bucket, dataset, tmp.resolve("timeout-data")));
+    awaitReady(worker, "timeout-worker");
+    ChildJvm.awaitLog(
+        worker,
+        logs.resolve("timeout-worker.log"),
+        "dropping stale request for ingest-worker:partition00005",
+        Duration.ofSeconds(60));
+
+    // 3. ... and the restart re-sends the failed ranges, which it runs
+    List<String> r = new ArrayList<>(List.of("restart", id.group(1), "--workers", "remote"));
+    r.addAll(flags);
+    SinkStack.Run restarted = SinkStack.cli(r);
+    assertThat(restarted.code()).as(restarted.out() + restarted.err()).isEqualTo(SluiceCli.OK);
+    assertThat(completedPartitions()).hasSize(readme.partitions());
+    assertThat(decisions(db.connect(), run)).isEqualTo(expected);
+  }
+
   // ---- helpers ------------------------------------------------------------------------------
 
   Set<String> partitions(String workerLog) {
