@@ -103,8 +103,10 @@ public class JobsConfig {
   @Bean
   @StepScope
   KeyRangePartitioner keyRangePartitioner(
-      RunContexts runs, RemoteProperties remote, @Value("#{stepExecution}") StepExecution step) {
-    return new KeyRangePartitioner(runs.of(step.getJobExecution()), remote.partitions());
+      RunContexts runs, JobRepository repo, @Value("#{stepExecution}") StepExecution step) {
+    // the manager step "<job>-process" sends partitions of the step "<job>-worker"
+    String worker = step.getStepName().replaceFirst("-process$", "-worker");
+    return new KeyRangePartitioner(runs.of(step.getJobExecution()), repo, step, worker);
   }
 
   @Bean

@@ -38,8 +38,22 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class RemoteScalingBenchmark {
   private RemoteScalingBenchmark() {}
 
+  /**
+   * @param processSeconds the manager's process step, start to end
+   * @param partitionSeconds the partitions' durations added up (work done by the workers)
+   */
   record Figures(
-      double processSeconds, double jobSeconds, double dispatchMs, double drainMs, int parts) {}
+      double processSeconds,
+      double partitionSeconds,
+      double dispatchMs,
+      double drainMs,
+      int parts,
+      int workers) {
+    /** Share of the process step the workers spent running partitions. */
+    double busy() {
+      return partitionSeconds / (workers * processSeconds);
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     int docs = args.length > 0 ? Integer.parseInt(args[0]) : 600;
@@ -98,15 +112,21 @@ public final class RemoteScalingBenchmark {
       double speedup = one.processSeconds() / two.processSeconds();
       System.out.printf(
           Locale.ROOT,
-          "1 worker:  process step %.1f s (job %.1f s)%n"
-              + "2 workers: process step %.1f s (job %.1f s)%n"
+          "1 worker:  process step %.1f s; partitions %.1f s in all, %.2f s each; workers busy"
+              + " %.0f%%%n"
+              + "2 workers: process step %.1f s; partitions %.1f s in all, %.2f s each; workers busy"
+              + " %.0f%%%n"
               + "speed-up %.2fx, efficiency %.0f%% (goal >= 1.8x)%n"
               + "manager overhead: dispatch %.0f / %.0f ms, completion noticed after %.0f / %.0f"
               + " ms (1 / 2 workers) = %.1f / %.1f ms per partition%n",
           one.processSeconds(),
-          one.jobSeconds(),
+          one.partitionSeconds(),
+          one.partitionSeconds() / one.parts(),
+          100 * one.busy(),
           two.processSeconds(),
-          two.jobSeconds(),
+          two.partitionSeconds(),
+          two.partitionSeconds() / two.parts(),
+          100 * two.busy(),
           speedup,
           100 * speedup / 2,
           one.dispatchMs(),
@@ -148,7 +168,7 @@ public final class RemoteScalingBenchmark {
             Files.readString(Path.of("/proc/loadavg")).strip());
         String run = "bench-" + workers;
         manage("bench/", run, partitions, flags, logs, procs);
-        return figures(db, run);
+        return figures(db, run, workers);
       } finally {
         for (Process p : procs) {
           ChildJvm.stop(p);
@@ -181,7 +201,7 @@ public final class RemoteScalingBenchmark {
     }
   }
 
-  static Figures figures(TestServices.Database db, String run) throws Exception {
+  static Figures figures(TestServices.Database db, String run, int workers) throws Exception {
     try (Connection c = db.connect();
         Statement st = c.createStatement()) {
       long id;
@@ -219,13 +239,23 @@ public final class RemoteScalingBenchmark {
         last = rs.getTimestamp(2);
         parts = rs.getInt(3);
       }
-      double job;
-      try (ResultSet rs = st.executeQuery("SELECT start_time, end_time FROM batch_job_execution")) {
-        rs.next();
-        job = millis(rs.getTimestamp(1), rs.getTimestamp(2)) / 1000.0;
+      double busy = 0;
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT start_time, end_time FROM batch_step_execution"
+                  + " WHERE step_name LIKE 'ingest-worker:%' AND status = 'COMPLETED'"
+                  + of)) {
+        while (rs.next()) {
+          busy += millis(rs.getTimestamp(1), rs.getTimestamp(2)) / 1000.0;
+        }
       }
       return new Figures(
-          millis(mStart, mEnd) / 1000.0, job, millis(mStart, first), millis(last, mEnd), parts);
+          millis(mStart, mEnd) / 1000.0,
+          busy,
+          millis(mStart, first),
+          millis(last, mEnd),
+          parts,
+          workers);
     }
   }
 
