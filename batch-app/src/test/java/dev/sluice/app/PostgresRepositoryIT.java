@@ -1,7 +1,6 @@
 package dev.sluice.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sluice.app.cli.SluiceCli;
 import dev.sluice.sampledata.formats.DocumentWriters;
@@ -17,17 +16,29 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The job repository and lineage on PostgreSQL instead of H2. Runs when {@code
- * SLUICE_TEST_POSTGRES_URL} (a JDBC URL with user and password) names a server; skipped otherwise.
+ * The job repository and lineage on PostgreSQL instead of H2, in a fresh database. Runs when
+ * PostgreSQL answers on localhost (or {@code SLUICE_TEST_POSTGRES_URL} names a server); skipped
+ * otherwise, and a failure with {@code CI=true} (see {@link TestServices}).
  */
 class PostgresRepositoryIT {
-  static final String URL = System.getenv("SLUICE_TEST_POSTGRES_URL");
-
   @TempDir Path tmp;
 
   @Test
   void ingestAndIncrementalRerunUseThePostgresRepository() throws Exception {
-    assumeTrue(URL != null && !URL.isBlank(), "SLUICE_TEST_POSTGRES_URL not set: no PostgreSQL");
+    String configured = System.getenv("SLUICE_TEST_POSTGRES_URL");
+    TestServices.Database db =
+        configured != null && !configured.isBlank() ? null : TestServices.newDatabase();
+    String url = db != null ? db.url : configured;
+    try {
+      run(url);
+    } finally {
+      if (db != null) {
+        db.close();
+      }
+    }
+  }
+
+  private void run(String url) throws Exception {
     String run = "pg-" + System.nanoTime();
     try (LocalStack stack = new LocalStack()) {
       for (int i = 0; i < 5; i++) {
@@ -38,7 +49,7 @@ class PostgresRepositoryIT {
       List<String> args = new ArrayList<>(List.of("ingest", "s3://" + LocalStack.RAW + "/pg/"));
       args.addAll(List.of("--run-id", run));
       args.addAll(stack.flags(tmp.toString(), tmp.resolve("out").toString(), LocalStack.KEY_ID));
-      args.add("--spring.datasource.url=" + URL);
+      args.add("--spring.datasource.url=" + url);
       TestCli.Run first = TestCli.run(args.toArray(String[]::new));
       assertThat(first.code()).as(first.out() + first.err()).isEqualTo(SluiceCli.OK);
 
@@ -46,7 +57,7 @@ class PostgresRepositoryIT {
       TestCli.Run again = TestCli.run(args.toArray(String[]::new));
       assertThat(again.code()).isEqualTo(SluiceCli.OK);
 
-      try (Connection c = DriverManager.getConnection(URL);
+      try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery(
@@ -57,7 +68,7 @@ class PostgresRepositoryIT {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(5);
       }
-      try (Connection c = DriverManager.getConnection(URL);
+      try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement();
           ResultSet rs =
               st.executeQuery(

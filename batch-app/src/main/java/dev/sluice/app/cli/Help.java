@@ -25,6 +25,7 @@ final class Help {
         report diff <a> <b>  what changed between two runs [--json]
         grants <dataset>     IAM identity policy for a consumer role and the bucket policy, as JSON
         identifiers <cmd>    export|push <file>: our custom identifiers as Macie identifiers
+        worker               run partitions for managers started with --workers remote
         config               effective configuration, secrets masked, with each value's origin
         --version            version, git commit, classifier catalogue version
 
@@ -54,6 +55,11 @@ final class Help {
         --chunk-size <n>      documents per transaction (default: 20)
         --output-dir <dir>    where reports go (default: out)
         --config <file>       extra application.yml
+        --workers <where>     local (default: threads of this process) or remote: this process
+                              is the manager; it lists the source, splits it into key ranges and
+                              sends them over RabbitMQ (spring.rabbitmq.*) to `sluice worker`
+                              processes sharing the job database (spring.datasource.*)
+        --partitions <n>      key ranges for --workers remote (default: 16)
       """;
 
   static final String INGEST =
@@ -72,6 +78,7 @@ final class Help {
         --macie <mode>        off | advisory | required (default: off)
         --run-id <id>         run id; the same id restarts a failed run where it stopped
         --threads <n>, --chunk-size <n>, --output-dir <dir>, --config <file>: as for classify
+        --workers local|remote, --partitions <n>: as for classify
         --sluice.dataset.bucket=<b> --sluice.dataset.kms-key-id=<k>: the default dataset when
                               the policy defines none
       """;
@@ -93,8 +100,24 @@ final class Help {
   static final String STATUS = "Usage: ./sluice status <execution-id>\n";
   static final String STOP = "Usage: ./sluice stop <execution-id>\n";
   static final String RESTART =
-      "Usage: ./sluice restart <execution-id>\n"
-          + "Restarts a failed or stopped execution, or one left running by a killed process.\n";
+      "Usage: ./sluice restart <execution-id> [--workers remote]\n"
+          + "Restarts a failed or stopped execution, or one left running by a killed process.\n"
+          + "With --workers remote, unfinished partitions are sent to `sluice worker` processes.\n";
+  static final String WORKER =
+      """
+      Usage: ./sluice worker [--threads <n>] [--config <file>]
+
+      Runs partitions of `ingest|classify --workers remote` runs until stopped (SIGTERM). It
+      takes one partition request at a time per thread from RabbitMQ (spring.rabbitmq.*, queue
+      sluice.remote.queue) and reports through the job database the manager uses
+      (spring.datasource.*). If it dies mid-partition, the broker hands the partition to
+      another worker, which resumes it from its last committed chunk.
+      Exits 2 at once when the database or the broker cannot be reached.
+
+      Options:
+        --threads <n>         partitions run at a time (default: 1)
+        --config <file>       extra application.yml
+      """;
   static final String POLICY = "Usage: ./sluice policy validate <file>\n";
   static final String LINEAGE =
       "Usage: ./sluice lineage <uri>\n"

@@ -4,6 +4,9 @@ import dev.sluice.app.SluiceApplication;
 import dev.sluice.app.config.SourceLocation;
 import dev.sluice.app.job.JobsConfig;
 import dev.sluice.app.job.ProcessInfoListener;
+import dev.sluice.app.remote.Connectivity;
+import dev.sluice.app.remote.RemoteProperties;
+import dev.sluice.app.remote.WorkerIdentity;
 import dev.sluice.ingest.decide.PolicyException;
 import dev.sluice.ingest.decide.PolicyLoader;
 import dev.sluice.ingest.lineage.LineageRecord;
@@ -57,7 +60,9 @@ public final class SluiceCli {
           "chunk-size",
           "findings",
           "output-dir",
-          "config");
+          "config",
+          "workers",
+          "partitions");
   private static final Set<String> JOB_SWITCHES = Set.of("force", "help");
 
   private final PrintStream out;
@@ -92,6 +97,7 @@ public final class SluiceCli {
         case "report" -> new ReportCommand(this, out, err).run(args);
         case "grants" -> new GrantsCommand(this, out, err).run(args);
         case "schedule" -> schedule(args);
+        case "worker" -> worker(args);
         case "identifiers" -> new IdentifiersCommand(this, out, err).run(args);
         default -> throw new UsageException("unknown command '" + command + "'");
       };
@@ -178,6 +184,18 @@ public final class SluiceCli {
     }
     if (a.has("config")) {
       spring.add("--spring.config.additional-location=file:" + a.get("config", ""));
+    }
+    String workers = a.get("workers", "local");
+    if (workers.equals("remote")) {
+      spring.addAll(remoteRole(RemoteProperties.MANAGER));
+    } else if (!workers.equals("local")) {
+      throw new UsageException("--workers must be local or remote (was '" + workers + "')");
+    }
+    if (a.has("partitions")) {
+      if (!workers.equals("remote")) {
+        throw new UsageException("--partitions needs --workers remote");
+      }
+      spring.add("--sluice.remote.partitions=" + a.intOption("partitions", 1, 100_000));
     }
     String date = a.get("date", LocalDate.now(ZoneOffset.UTC).toString());
     try {
@@ -308,8 +326,24 @@ public final class SluiceCli {
     }
   }
 
+  /**
+   * Spring arguments of a remote role: the role, and the AMQP auto-configuration back (the embedded
+   * default excludes it so that it never connects to a broker).
+   */
+  static List<String> remoteRole(String role) {
+    return List.of("--sluice.remote.role=" + role, "--spring.autoconfigure.exclude=");
+  }
+
   int startupFailure(Exception e) {
     Throwable t = e;
+    while (t != null) {
+      if (t instanceof Connectivity.UnreachableException u) {
+        err.println("sluice: " + u.getMessage());
+        return USAGE;
+      }
+      t = t.getCause();
+    }
+    t = e;
     while (t != null) {
       if (t instanceof org.springframework.boot.context.properties.bind.BindException be) {
         Throwable cause = be.getCause();
@@ -452,6 +486,73 @@ public final class SluiceCli {
     }
   }
 
+  // ---- remote worker -------------------------------------------------------------------------
+
+  /**
+   * {@code sluice worker}: takes partition requests from RabbitMQ and runs them against the shared
+   * job repository until stopped (SIGTERM finishes the current chunk's transaction, then exits; the
+   * broker hands an unfinished partition to another worker). Fails fast, exit 2, when the database
+   * or the broker cannot be reached.
+   */
+  int worker(List<String> argv) {
+    Args a = Args.parse(argv, Set.of("threads", "config"), Set.of("help"));
+    if (a.has("help")) {
+      out.print(Help.WORKER);
+      return OK;
+    }
+    if (!a.positional.isEmpty()) {
+      throw new UsageException("worker takes no arguments (was '" + a.positional.get(0) + "')");
+    }
+    List<String> spring = new ArrayList<>(a.springArgs);
+    spring.addAll(remoteRole(RemoteProperties.WORKER));
+    if (a.has("threads")) {
+      spring.add("--sluice.remote.worker-threads=" + a.intOption("threads", 1, 256));
+    }
+    if (a.has("config")) {
+      spring.add("--spring.config.additional-location=file:" + a.get("config", ""));
+    }
+    // a start-up failure is reported as one line below, not as Spring's stack trace
+    spring.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+    spring.add("--logging.level.com.zaxxer.hikari=OFF");
+    ConfigurableApplicationContext ctx;
+    try {
+      ctx = context(spring);
+    } catch (Exception e) {
+      Throwable t = e;
+      while (t != null) {
+        if (t instanceof java.sql.SQLException
+            || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+          if (!(e instanceof Connectivity.UnreachableException)) {
+            err.println("sluice: cannot reach the database: " + Connectivity.root(t));
+            return USAGE;
+          }
+        }
+        t = t.getCause();
+      }
+      return startupFailure(e);
+    }
+    RemoteProperties rp = ctx.getBean(RemoteProperties.class);
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    ctx.addApplicationListener(
+        (org.springframework.context.ApplicationListener<
+                org.springframework.context.event.ContextClosedEvent>)
+            ev -> closed.countDown());
+    err.println(
+        "sluice worker "
+            + WorkerIdentity.self()
+            + ": ready, taking partitions from queue "
+            + rp.queue()
+            + " ("
+            + rp.workerThreads()
+            + " at a time)");
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return OK;
+  }
+
   // ---- operations -----------------------------------------------------------------------------
 
   int jobs(List<String> argv) {
@@ -579,14 +680,21 @@ public final class SluiceCli {
   }
 
   int restart(List<String> argv) {
-    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    Args a = Args.parse(argv, Set.of("workers"), Set.of("help"));
     if (a.has("help")) {
       out.print(Help.RESTART);
       return OK;
     }
     String id = single(a, "restart");
+    List<String> spring = new ArrayList<>(a.springArgs);
+    String workers = a.get("workers", "local");
+    if (workers.equals("remote")) {
+      spring.addAll(remoteRole(RemoteProperties.MANAGER));
+    } else if (!workers.equals("local")) {
+      throw new UsageException("--workers must be local or remote (was '" + workers + "')");
+    }
     return withContext(
-        a.springArgs,
+        spring,
         ctx -> {
           JobExecution e = execution(ctx, id);
           JobOperator op = ctx.getBean(JobOperator.class);

@@ -151,7 +151,18 @@ public class CoreBeans {
   /** A private, owner-only spool directory; leftovers of killed runs are swept at start. */
   @Bean(destroyMethod = "close")
   ExtractionWorkspace extractionWorkspace(ValidatedProperties v) {
-    return ExtractionWorkspace.open(Path.of(v.props().dataDir()).resolve("extract"));
+    Path root = Path.of(v.props().dataDir()).resolve("extract");
+    // Processes sharing a data directory (remote workers) start at the same time: one may sweep
+    // the other's workspace in the instant between its creation and its lock. Try again then.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return ExtractionWorkspace.open(root);
+      } catch (UncheckedIOException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
   }
 
   @Bean
@@ -210,7 +221,19 @@ public class CoreBeans {
           // non-POSIX file system: rely on the data directory's permissions
         }
         Files.write(tmp, key);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        // a hard link never replaces: of processes sharing the data directory (remote workers)
+        // that start together, the first key wins and every process reads that one
+        try {
+          Files.createLink(file, tmp);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+          // another process was first
+        } catch (UnsupportedOperationException | IOException noLinks) {
+          if (!Files.exists(file)) {
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          }
+        } finally {
+          Files.deleteIfExists(tmp);
+        }
       }
       return Files.readAllBytes(file);
     } catch (IOException e) {

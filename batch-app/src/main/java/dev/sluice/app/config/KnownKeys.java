@@ -17,12 +17,12 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * The {@code sluice.*} keys {@link SluiceProperties} binds, derived from its record components, so
- * a new setting is known as soon as it exists. A key given in a flag or a config file that no
- * setting binds is a configuration error naming the key and the nearest valid one ({@code
- * sluice.job.chunk-sise} is a typo, not a silent default). Environment variables and JVM system
- * properties are not checked: environment names map to keys ambiguously, and the launcher sets
- * {@code SLUICE_HOME} and {@code -Dsluice.s3mock.jar} for itself.
+ * The {@code sluice.*} keys {@link SluiceProperties} and {@code RemoteProperties} bind, derived
+ * from their record components, so a new setting is known as soon as it exists. A key given in a
+ * flag or a config file that no setting binds is a configuration error naming the key and the
+ * nearest valid one ({@code sluice.job.chunk-sise} is a typo, not a silent default). Environment
+ * variables and JVM system properties are not checked: environment names map to keys ambiguously,
+ * and the launcher sets {@code SLUICE_HOME} and {@code -Dsluice.s3mock.jar} for itself.
  */
 public final class KnownKeys {
   /** Keys read from the environment rather than bound to {@link SluiceProperties}. */
@@ -42,6 +42,7 @@ public final class KnownKeys {
   public static KnownKeys of() {
     KnownKeys k = new KnownKeys();
     k.walk(SluiceProperties.class, "sluice");
+    k.walk(dev.sluice.app.remote.RemoteProperties.class, "sluice.remote");
     k.leaves.addAll(READ_DIRECTLY);
     return k;
   }

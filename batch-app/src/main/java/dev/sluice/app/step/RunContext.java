@@ -57,6 +57,7 @@ public class RunContext {
   private final LocalDate ingestDate;
   private final boolean force;
 
+  private String spoolName = "spool";
   private Source source;
   private Pipeline pipeline;
   private Map<String, ResolvedKey> keys;
@@ -96,6 +97,16 @@ public class RunContext {
 
   public String runId() {
     return runId;
+  }
+
+  /**
+   * Gives this process its own spool directory under the run's working directory ({@code
+   * spool-<name>}): remote workers share the data directory, and the start-up sweep of one must not
+   * delete the spool files another is writing.
+   */
+  public RunContext privateSpool(String name) {
+    this.spoolName = "spool-" + name.replaceAll("[^A-Za-z0-9._-]", "_");
+    return this;
   }
 
   public Pipeline.Mode mode() {
@@ -309,7 +320,7 @@ public class RunContext {
             sp.verifyObjects(),
             sp.multipartThreshold(),
             sp.partSize(),
-            workDir().resolve("spool")));
+            workDir().resolve(spoolName)));
   }
 
   private boolean spoolCleaned;
@@ -323,7 +334,7 @@ public class RunContext {
       return;
     }
     spoolCleaned = true;
-    Path spool = workDir().resolve("spool");
+    Path spool = workDir().resolve(spoolName);
     if (!java.nio.file.Files.isDirectory(spool)) {
       return;
     }

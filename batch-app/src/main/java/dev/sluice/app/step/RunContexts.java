@@ -29,6 +29,8 @@ public class RunContexts implements JobExecutionListener {
   private final ObjectProvider<S3Client> s3;
   private final ObjectProvider<KmsClient> kms;
   private final ObjectProvider<Macie2Client> macie;
+  private String privateSpool;
+  private static final int REMOTE_RETAINED = 8;
 
   public RunContexts(
       SluiceProperties props,
@@ -49,9 +51,33 @@ public class RunContexts implements JobExecutionListener {
     this.macie = macie;
   }
 
+  /**
+   * Each run context of this process spools into its own directory named {@code name} (remote
+   * workers sharing a data directory); see {@link RunContext#privateSpool}.
+   */
+  public RunContexts privateSpool(String name) {
+    this.privateSpool = name;
+    return this;
+  }
+
   /** The context of {@code execution}, created from its parameters on first use. */
   public RunContext of(JobExecution execution) {
-    return runs.computeIfAbsent(execution.getId(), id -> create(execution.getJobParameters()));
+    if (privateSpool != null
+        && runs.size() > REMOTE_RETAINED
+        && !runs.containsKey(execution.getId())) {
+      // a worker never sees its jobs end (afterJob runs in the manager): keep the newest few
+      runs.keySet().stream()
+          .sorted()
+          .limit(runs.size() - REMOTE_RETAINED)
+          .toList()
+          .forEach(runs::remove);
+    }
+    return runs.computeIfAbsent(
+        execution.getId(),
+        id -> {
+          RunContext r = create(execution.getJobParameters());
+          return privateSpool == null ? r : r.privateSpool(privateSpool);
+        });
   }
 
   private RunContext create(JobParameters p) {
