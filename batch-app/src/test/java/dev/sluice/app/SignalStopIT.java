@@ -35,6 +35,17 @@ class SignalStopIT {
     Path data = tmp.resolve("data");
     String url = "jdbc:h2:file:" + data.resolve("sluice") + ";AUTO_SERVER=TRUE";
     stopsCleanly(data, List.of(), () -> DriverManager.getConnection(url, "sa", ""));
+
+    // restart resumes under the run's own settings: other settings are refused, and with no
+    // flags at all the recorded ones (chunk size 5, data and output folders) are applied again
+    TestCli.Run refused =
+        TestCli.run(
+            "restart", "signal-1", "--sluice.data-dir=" + data, "--sluice.job.chunk-size=7");
+    assertThat(refused.code()).as(refused.err()).isEqualTo(SluiceCli.USAGE);
+    assertThat(refused.err()).contains("changed: sluice.job.chunk-size");
+    TestCli.Run resumed = TestCli.run("restart", "signal-1", "--sluice.data-dir=" + data);
+    assertThat(resumed.code()).as(resumed.out() + resumed.err()).isEqualTo(SluiceCli.OK);
+    assertThat(resumed.out()).contains("COMPLETED").contains("documents: 200");
   }
 
   @Test
@@ -50,6 +61,23 @@ class SignalStopIT {
           tmp.resolve("data"),
           List.of("--spring.datasource.url=" + url),
           () -> DriverManager.getConnection(url));
+
+      // a changed setting is accepted only when asked for, and then shown in the report
+      TestCli.Run accepted =
+          TestCli.run(
+              "restart",
+              "signal-1",
+              "--spring.datasource.url=" + url,
+              "--sluice.job.chunk-size=7",
+              "--sluice.job.throttle-ms=0",
+              "--accept-changed-settings");
+      assertThat(accepted.code()).as(accepted.out() + accepted.err()).isEqualTo(SluiceCli.OK);
+      Path report = tmp.resolve("out/reports/signal-1/report.json");
+      com.fasterxml.jackson.databind.JsonNode json =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile());
+      assertThat(json.path("settingsChangedOnRestart").path("sluice.job.chunk-size").asText())
+          .isEqualTo("5");
+      assertThat(json.path("settings").path("sluice.job.chunk-size").asText()).isEqualTo("7");
     } finally {
       try (Connection admin = DriverManager.getConnection(POSTGRES + "postgres?user=postgres");
           Statement st = admin.createStatement()) {

@@ -100,8 +100,12 @@ final class Help {
   static final String STATUS = "Usage: ./sluice status <execution-id>\n";
   static final String STOP = "Usage: ./sluice stop <execution-id>\n";
   static final String RESTART =
-      "Usage: ./sluice restart <execution-id> [--workers remote]\n"
-          + "Restarts a failed or stopped execution, or one left running by a killed process.\n"
+      "Usage: ./sluice restart <execution-id | run-id> [--workers remote]"
+          + " [--accept-changed-settings]\n"
+          + "Restarts a failed or stopped execution, or one left running by a killed process,\n"
+          + "under the settings it started with (its recorded flags are applied again). Settings\n"
+          + "that differ (policy, datasets, identifiers, sink, limits, chunk size) are refused\n"
+          + "unless --accept-changed-settings is given; the change is recorded in the report.\n"
           + "With --workers remote, unfinished partitions are sent to `sluice worker` processes.\n";
   static final String WORKER =
       """

@@ -63,7 +63,8 @@ public final class SluiceCli {
           "config",
           "workers",
           "partitions");
-  private static final Set<String> JOB_SWITCHES = Set.of("force", "help");
+  private static final Set<String> JOB_SWITCHES =
+      Set.of("force", "help", "accept-changed-settings");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -150,7 +151,19 @@ public final class SluiceCli {
       String date,
       boolean force,
       String findings,
-      List<String> springArgs) {}
+      List<String> springArgs,
+      boolean acceptChangedSettings) {
+    JobRun(
+        String job,
+        String source,
+        String runId,
+        String date,
+        boolean force,
+        String findings,
+        List<String> springArgs) {
+      this(job, source, runId, date, force, findings, springArgs, false);
+    }
+  }
 
   int job(String name, List<String> argv) {
     Args a = Args.parse(argv, JOB_VALUED, JOB_SWITCHES);
@@ -208,7 +221,15 @@ public final class SluiceCli {
       throw new UsageException("--run-id must be 1-128 of [A-Za-z0-9._-]");
     }
     return launch(
-        new JobRun(name, source, runId, date, a.has("force"), a.get("findings", ""), spring));
+        new JobRun(
+            name,
+            source,
+            runId,
+            date,
+            a.has("force"),
+            a.get("findings", ""),
+            spring,
+            a.has("accept-changed-settings")));
   }
 
   static String newRunId(String job) {
@@ -253,7 +274,15 @@ public final class SluiceCli {
               .addString("mode", r.job(), false)
               .addString("ingest.date", r.date(), false)
               .addString("force", Boolean.toString(r.force()), false)
+              .addString(ARGS, replayableArgs(r.springArgs()), false)
               .toJobParameters();
+      JobExecution previous = repo.getLastJobExecution(job.getName(), params);
+      if (previous != null
+          && (previous.getStatus() == BatchStatus.FAILED
+              || previous.getStatus() == BatchStatus.STOPPED)) {
+        // the same run again resumes it (Spring Batch restarts a failed or stopped instance)
+        checkSettings(ctx, previous, r.acceptChangedSettings());
+      }
       out.println("sluice " + r.job() + ": run " + r.runId() + " over " + r.source());
       JobExecution ex;
       if (stop[0].requested()) {
@@ -296,6 +325,8 @@ public final class SluiceCli {
         }
       }
       return code;
+    } catch (UsageException e) {
+      throw e;
     } catch (IOException e) {
       err.println("sluice: " + e.getMessage());
       return FAILED;
@@ -332,6 +363,70 @@ public final class SluiceCli {
    */
   static List<String> remoteRole(String role) {
     return List.of("--sluice.remote.role=" + role, "--spring.autoconfigure.exclude=");
+  }
+
+  /** Job parameter: the run's settings flags, without secrets, replayed by {@code restart}. */
+  static final String ARGS = "sluice.args";
+
+  /** A parameter value fits the job repository's 2,500-character column. */
+  private static final int MAX_ARGS_CHARS = 2400;
+
+  /**
+   * The settings flags of a run as one replayable value: flags carrying a secret (keys, passwords)
+   * are left out, and so is everything when it would not fit the repository.
+   */
+  static String replayableArgs(List<String> springArgs) {
+    List<String> kept = new ArrayList<>();
+    for (String a : springArgs) {
+      String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+      if (!ConfigCommand.secret(name) && !name.startsWith("--logging.")) {
+        kept.add(a);
+      }
+    }
+    String joined = String.join("\n", kept);
+    return joined.length() > MAX_ARGS_CHARS ? "" : joined;
+  }
+
+  /**
+   * Refuses to resume {@code previous} under settings other than those it started with, unless
+   * {@code accept}; then the change is recorded with the run (and shown in its report).
+   */
+  private void checkSettings(
+      ConfigurableApplicationContext ctx, JobExecution previous, boolean accept) {
+    var context = previous.getExecutionContext();
+    if (!context.containsKey(ProcessInfoListener.SETTINGS)) {
+      return;
+    }
+    var recorded =
+        dev.sluice.app.config.EffectiveSettings.parse(
+            context.getString(ProcessInfoListener.SETTINGS));
+    var current = ctx.getBean(dev.sluice.app.config.EffectiveSettings.class);
+    List<String> changed = recorded.differences(current);
+    if (changed.isEmpty()) {
+      return;
+    }
+    String run = previous.getJobParameters().getString("run.id");
+    if (!accept) {
+      throw new UsageException(
+          "run "
+              + run
+              + " started under other settings; changed: "
+              + String.join(", ", changed)
+              + ". Resume it with its own settings (drop the flags or files that change them), or"
+              + " pass --accept-changed-settings (recorded in the run's report)");
+    }
+    java.util.Map<String, String> before = new java.util.TreeMap<>();
+    changed.forEach(k -> before.put(k, String.valueOf(recorded.values().get(k))));
+    try {
+      context.putString(
+          ProcessInfoListener.CHANGED,
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(before));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    context.putString(ProcessInfoListener.SETTINGS, current.json());
+    ctx.getBean(JobRepository.class).updateExecutionContext(previous);
+    err.println("sluice: run " + run + " resumes under changed settings: " + changed);
   }
 
   int startupFailure(Exception e) {
@@ -680,7 +775,7 @@ public final class SluiceCli {
   }
 
   int restart(List<String> argv) {
-    Args a = Args.parse(argv, Set.of("workers"), Set.of("help"));
+    Args a = Args.parse(argv, Set.of("workers"), Set.of("help", "accept-changed-settings"));
     if (a.has("help")) {
       out.print(Help.RESTART);
       return OK;
@@ -693,8 +788,31 @@ public final class SluiceCli {
     } else if (!workers.equals("local")) {
       throw new UsageException("--workers must be local or remote (was '" + workers + "')");
     }
+    // the run's own settings flags first, the caller's after them (they win, and are checked)
+    String[] recorded = {""};
+    int found =
+        withContext(
+            spring,
+            ctx -> {
+              String args = execution(ctx, id).getJobParameters().getString(ARGS);
+              recorded[0] = args == null ? "" : args;
+              return OK;
+            });
+    if (found != OK) {
+      return found;
+    }
+    Set<String> given = new java.util.HashSet<>();
+    spring.forEach(f -> given.add(f.contains("=") ? f.substring(0, f.indexOf('=')) : f));
+    List<String> replay = new ArrayList<>();
+    recorded[0]
+        .lines()
+        .filter(l -> !l.isBlank())
+        .filter(l -> !given.contains(l.contains("=") ? l.substring(0, l.indexOf('=')) : l))
+        .forEach(replay::add);
+    replay.addAll(spring);
+    boolean accept = a.has("accept-changed-settings");
     return withContext(
-        spring,
+        replay,
         ctx -> {
           JobExecution e = execution(ctx, id);
           JobOperator op = ctx.getBean(JobOperator.class);
@@ -714,9 +832,10 @@ public final class SluiceCli {
                     + e.getStatus()
                     + " and cannot be restarted; start a new run instead");
           }
+          checkSettings(ctx, e, accept);
           out.println(
               "restarting execution "
-                  + id
+                  + e.getId()
                   + " (run "
                   + e.getJobParameters().getString("run.id")
                   + ")");

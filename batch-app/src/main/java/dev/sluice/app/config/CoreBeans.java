@@ -144,6 +144,11 @@ public class CoreBeans {
   }
 
   @Bean
+  EffectiveSettings effectiveSettings(ValidatedProperties v, Policy policy, CatalogInfo catalog) {
+    return EffectiveSettings.of(v.props(), policy, catalog.version());
+  }
+
+  @Bean
   CatalogInfo catalogInfo(Scanner scanner) {
     return new CatalogInfo(scanner.catalogVersion());
   }

@@ -202,10 +202,11 @@ public class JobsConfig {
       OutcomeWriter writer,
       OpenLineageListener openLineage,
       ObjectProvider<RemoteManagerSteps> remote,
-      KeyRangePartitioner keyRanges) {
+      KeyRangePartitioner keyRanges,
+      dev.sluice.app.config.EffectiveSettings settings) {
     Step worker = worker("ingest-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(INGEST, repo)
-        .listener(new ProcessInfoListener(repo))
+        .listener(new ProcessInfoListener(repo, settings))
         .listener(runs)
         .listener(openLineage)
         .listener(localOnly(progress, remote))
@@ -239,10 +240,11 @@ public class JobsConfig {
       OutcomeWriter writer,
       OpenLineageListener openLineage,
       ObjectProvider<RemoteManagerSteps> remote,
-      KeyRangePartitioner keyRanges) {
+      KeyRangePartitioner keyRanges,
+      dev.sluice.app.config.EffectiveSettings settings) {
     Step worker = worker("classify-worker", repo, tm, v, reader, processor, writer);
     return new JobBuilder(CLASSIFY, repo)
-        .listener(new ProcessInfoListener(repo))
+        .listener(new ProcessInfoListener(repo, settings))
         .listener(runs)
         .listener(openLineage)
         .listener(localOnly(progress, remote))

@@ -35,6 +35,9 @@ public class ReportTasklet implements Tasklet {
             run.catalogVersion(),
             records,
             run.findings());
+    recordSettings(
+        files.json(),
+        chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
     HtmlReport.write(files.json());
     chunkContext
         .getStepContext()
@@ -44,5 +47,36 @@ public class ReportTasklet implements Tasklet {
         .putString("sluice.report", files.json().toAbsolutePath().toString());
     log.info("report for run {}: {}", run.runId(), files.json().toAbsolutePath());
     return RepeatStatus.FINISHED;
+  }
+
+  /**
+   * Adds the run's recorded settings to {@code report.json}, and the settings a restart was allowed
+   * to change ({@code --accept-changed-settings}) with what they were, so a reviewer sees that the
+   * run did not finish under the settings it started with.
+   */
+  static void recordSettings(
+      java.nio.file.Path json, org.springframework.batch.infrastructure.item.ExecutionContext ctx) {
+    if (!ctx.containsKey(dev.sluice.app.job.ProcessInfoListener.SETTINGS)) {
+      return;
+    }
+    try {
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(json.toFile());
+      var settings = root.putObject("settings");
+      dev.sluice.app.config.EffectiveSettings.parse(
+              ctx.getString(dev.sluice.app.job.ProcessInfoListener.SETTINGS))
+          .values()
+          .forEach(settings::put);
+      if (ctx.containsKey(dev.sluice.app.job.ProcessInfoListener.CHANGED)) {
+        var changed = root.putObject("settingsChangedOnRestart");
+        dev.sluice.app.config.EffectiveSettings.parse(
+                ctx.getString(dev.sluice.app.job.ProcessInfoListener.CHANGED))
+            .values()
+            .forEach(changed::put);
+      }
+      mapper.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot record settings in " + json, e);
+    }
   }
 }
