@@ -246,6 +246,53 @@ final class Detectors {
     return columnKeyword(entry, s, e);
   }
 
+  /**
+   * {@link #kw} for dates, where one keyword must not vouch for every date near it: a keyword
+   * before the date counts only when no digit stands between them ("date of birth 1990-01-02,
+   * starts on 2020-06-13": the start date is not a birth date); a keyword after it only when no
+   * digit stands between them and the keyword is not itself followed by a value on its line. A
+   * column keyword counts as before.
+   */
+  boolean kwOwnDate(int entry, int s, int e) {
+    if (hN == 0) {
+      return false;
+    }
+    int dist = CatalogEntry.PROXIMITY;
+    int limit = e + dist + r.ac.maxLength;
+    for (int i = firstHitEndingAt(s - dist); i < hN && hE[i] <= limit; i++) {
+      if (!r.groupHas(hG[i], entry)) {
+        continue;
+      }
+      if (hE[i] <= s && noDigit(hE[i], s)) {
+        return true;
+      }
+      if (hS[i] >= e && hS[i] <= e + dist && noDigit(e, hS[i]) && !valueFollows(hE[i])) {
+        return true;
+      }
+    }
+    return columnKeyword(entry, s, e);
+  }
+
+  private boolean noDigit(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (digit(a[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A digit within the proximity after {@code at} on the same line. */
+  private boolean valueFollows(int at) {
+    int lim = Math.min(n, at + CatalogEntry.PROXIMITY);
+    for (int i = at; i < lim && a[i] != '\n'; i++) {
+      if (digit(a[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- tables
 
   /**
@@ -370,23 +417,12 @@ final class Detectors {
    * #cellStart}/{@link #cellEnd}; false when the line has fewer cells.
    */
   private boolean cellAt(int ls, int le, char d, int col) {
-    int c = 0;
-    int cs = ls;
-    for (int i = ls; i < le && c < col; i++) {
-      if (a[i] == d) {
-        c++;
-        cs = i + 1;
-      }
-    }
-    if (c != col) {
+    int cs = Tables.cellStart(a, ls, le, d, col);
+    if (cs < 0) {
       return false;
     }
-    int ce = cs;
-    while (ce < le && a[ce] != d) {
-      ce++;
-    }
     cellStart = cs;
-    cellEnd = ce;
+    cellEnd = Tables.cellEnd(a, cs, le, d);
     return true;
   }
 
@@ -709,6 +745,9 @@ final class Detectors {
         case Rules.A_COOKIE:
           cookie(hS[i], hE[i]);
           break;
+        case Rules.A_BASIC:
+          basicCredentials(hS[i], hE[i]);
+          break;
         case Rules.A_NAME:
           nameContext(hE[i], false);
           break;
@@ -815,6 +854,28 @@ final class Detectors {
     out.add(r.BASIC_AUTH, start, i, false);
   }
 
+  /**
+   * Basic credentials outside an Authorization header (a config value {@code auth = Basic
+   * dXNlcjpwYXNz}, a curl {@code -H} argument): the scheme word, one space, and a base64 token that
+   * decodes to printable {@code user:password} with both parts present (RFC 7617).
+   */
+  private void basicCredentials(int s, int e) {
+    if (e + 1 >= n || a[e] != ' ' || a[s] != 'B' && a[s] != 'b') {
+      return;
+    }
+    int ts = e + 1;
+    int i = ts;
+    while (i < n && i - ts < 1024 && base64(a[i])) {
+      i++;
+    }
+    if (i - ts < 8 || (i < n && alnum(a[i]))) {
+      return;
+    }
+    if (SecretShapes.basicUserPass(a, ts, i)) {
+      out.add(r.BASIC_AUTH, s, i, false);
+    }
+  }
+
   private boolean decodesToUserPass(int s, int e) {
     try {
       byte[] d = Base64.getDecoder().decode(new String(a, s, e - s));
@@ -862,7 +923,9 @@ final class Detectors {
     for (int w = 0; w < words; w++) {
       int f = wf[w];
       int last = -1;
-      if ((f & (F_UPPER | F_LOWER)) == 0) {
+      if ((f & F_DIGIT) == 0 && IpShapes.hexGroupBeforeColon(a, n, p.wStart[w], p.wEnd[w])) {
+        last = ipv6(w); // an IPv6 address whose first group has no digit: fe80::, abcd:ef01:...
+      } else if ((f & (F_UPPER | F_LOWER)) == 0) {
         last = digitWord(w);
       } else if ((f & F_DIGIT) != 0) {
         last = alnumWord(w);
@@ -1236,12 +1299,42 @@ final class Detectors {
         || (area == 219 && group == 9 && serial == 9999)) {
       return -1; // SSA-voided sample numbers
     }
-    boolean k = kw(r.SSN, s, e);
+    boolean k = kw(r.SSN, s, e) || kwInSentence(r.SSN, s);
     if (dashed || k) {
       out.add(r.SSN, s, e, k);
       return last;
     }
     return -1;
+  }
+
+  static final int MAX_SENTENCE = 96; // farthest a same-sentence keyword may stand before a value
+
+  /**
+   * A keyword of {@code entry} earlier in the value's sentence, further than Macie's 30 chars ("the
+   * SSN on file for Mary Ann Smith-Jones is 123 45 6789"): no line break, no sentence end ({@code
+   * .!?} after a lower-case letter or digit, then a space) and no digit between them, so the keyword
+   * vouches for its own value only.
+   */
+  private boolean kwInSentence(int entry, int s) {
+    for (int i = firstHitEndingAt(s - MAX_SENTENCE); i < hN && hE[i] <= s; i++) {
+      if (!r.groupHas(hG[i], entry)) {
+        continue;
+      }
+      boolean ok = true;
+      for (int j = hE[i]; j < s && ok; j++) {
+        char c = a[j];
+        if (c == '\n' || digit(c)) {
+          ok = false;
+        } else if ((c == '.' || c == '!' || c == '?') && j + 1 < s && a[j + 1] == ' ') {
+          char b = a[j - 1];
+          ok = !(Character.isLowerCase(b) || digit(b));
+        }
+      }
+      if (ok) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int sin(int w) {
@@ -1499,9 +1592,11 @@ final class Detectors {
     }
     if ((nanp && ng == 3 && lens[0] == 3 && lens[1] == 3 && lens[2] == 4)
         || (nanp1 && ng == 4 && lens[0] == 1 && lens[1] == 3 && lens[2] == 3 && lens[3] == 4)) {
+      // 555-123-4567 and 555.123.4567 (both separators alike) are written as phone numbers
       boolean dashed = seps[0] == '-' && seps[ng - 2] == '-';
+      boolean dotted = seps[0] == '.' && seps[ng - 2] == '.' && (ng == 3 || seps[1] == '.');
       boolean k = kw(r.PHONE, s, e);
-      if (dashed || k) {
+      if (dashed || dotted || k) {
         out.add(r.PHONE, s, e, k);
         return r.PHONE;
       }
@@ -1540,9 +1635,12 @@ final class Detectors {
         return -1;
       }
     }
-    int e = p.wEnd[w + 3];
+    int e = IpShapes.suffixEnd(a, n, p.wEnd[w + 3], 32, false); // 10.0.0.0/8
     if (e < n && (alnum(a[e]) || (a[e] == '.' && e + 1 < n && digit(a[e + 1])))) {
       return -1;
+    }
+    if (IpShapes.afterVersionWord(a, s)) {
+      return w + 3; // "version 4.2.10.1", "Revision 1.12.2.3": a four-part version, not an address
     }
     out.add(r.IP, s, e, kw(r.IP, s, e));
     return w + 3;
@@ -1555,12 +1653,15 @@ final class Detectors {
    */
   private int ipv6(int w) {
     int s = p.wStart[w];
-    if (s > 0 && (alnum(a[s - 1]) || a[s - 1] == ':' || a[s - 1] == '.')) {
+    int i = s;
+    boolean dbl = false;
+    if (IpShapes.leadingDoubleColon(a, s)) {
+      s -= 2; // ::1, ::ffff:192.0.2.1
+      dbl = true;
+    } else if (s > 0 && (alnum(a[s - 1]) || a[s - 1] == ':' || a[s - 1] == '.')) {
       return -1;
     }
-    int i = s;
     int groups = 0;
-    boolean dbl = false;
     int end;
     int limit = Math.min(n, s + 64);
     while (true) {
@@ -1572,7 +1673,7 @@ final class Detectors {
       if (len == 0 || len > 4) {
         return -1;
       }
-      if (h + 1 < n && a[h] == '.' && digit(a[h + 1]) && groups >= 2) {
+      if (h + 1 < n && a[h] == '.' && digit(a[h + 1]) && (groups >= 2 || dbl && groups >= 1)) {
         int v4 = ipv4End(i);
         if (v4 < 0) {
           return -1;
@@ -1603,9 +1704,14 @@ final class Detectors {
         return -1;
       }
     }
-    if (dbl ? groups > 7 || groups < 2 : groups != 8) {
+    boolean lead = s < p.wStart[w];
+    if (dbl ? groups > 7 || groups < (lead ? 1 : 2) : groups != 8) {
       return -1;
     }
+    if (lead && countDigits(s, end) == 0) {
+      return -1; // "::add" in code is a scope operator, not an address
+    }
+    end = IpShapes.suffixEnd(a, n, end, 128, true); // fe80::1%eth0, 2001:db8::/32
     if (end < n
         && (alnum(a[end]) || a[end] == ':' || a[end] == '.' && end + 1 < n && alnum(a[end + 1]))) {
       return -1;
@@ -1677,7 +1783,7 @@ final class Detectors {
       }
       int e = p.wEnd[w + 2];
       if (ok && rightOk(e)) {
-        if (kw(r.DOB, s, e)) {
+        if (kwOwnDate(r.DOB, s, e)) {
           out.add(r.DOB, s, e, true);
           return w + 2;
         }
@@ -1732,7 +1838,7 @@ final class Detectors {
           && wlen(y) == 4
           && rightOk(p.wEnd[y])) {
         int e = p.wEnd[y];
-        if (kw(r.DOB, s, e)) {
+        if (kwOwnDate(r.DOB, s, e)) {
           out.add(r.DOB, s, e, true);
           return y;
         }
@@ -1745,16 +1851,15 @@ final class Detectors {
         out.add(r.EXP, s, e, true);
         return next;
       }
-      if (kw(r.DOB, s, e)) {
-        // "12 March 1985": the day is the word before
-        int ds =
-            w > 0 && gap(w - 1) == ' ' && isDigitWord(w - 1) && wlen(w - 1) <= 2
-                ? p.wStart[w - 1]
-                : -1;
-        if (ds >= 0) {
-          out.add(r.DOB, ds, e, true);
-          return next;
-        }
+      // "12 March 1985": the day is the word before; the keyword is judged for the whole date
+      // (a column keyword needs the value to fill its cell, day included)
+      int ds =
+          w > 0 && gap(w - 1) == ' ' && isDigitWord(w - 1) && wlen(w - 1) <= 2
+              ? p.wStart[w - 1]
+              : -1;
+      if (ds >= 0 && kwOwnDate(r.DOB, ds, e)) {
+        out.add(r.DOB, ds, e, true);
+        return next;
       }
     }
     return -1;
@@ -1829,55 +1934,72 @@ final class Detectors {
     char c = a[q];
     int id = -1;
     int end = -1;
+    int body = q; // where the random part starts (placeholder test)
+    int start = q;
+    int pl;
     switch (c) {
       case 'g':
         if (re - q >= 40 && a[q + 1] == 'h' && "pousr".indexOf(a[q + 2]) >= 0 && a[q + 3] == '_') {
-          end = span(q + 4, re, 36, 36, ALNUM);
+          end = span(body = q + 4, re, 36, 255, ALNUM);
           id = r.GITHUB;
         } else if (startsWith(q, "github_pat_")) {
-          end = span(q + 11, re, 60, 255, ALNUM_US);
+          end = span(body = q + 11, re, 60, 255, ALNUM_US);
           id = r.GITHUB;
-        } else if (startsWith(q, "glpat-")) {
-          end = span(q + 6, re, 20, 64, ALNUM_US_DASH);
-          id = r.GITLAB;
+        } else if ((pl = SecretShapes.gitlabPrefix(a, q, re)) > 0) {
+          end = span(body = q + pl, re, 20, 255, ALNUM_US_DASH_DOT);
+          while (end > body && a[end - 1] == '.') {
+            end--; // a full stop after the token
+          }
+          id = end - body >= 20 ? r.GITLAB : -1;
         }
         break;
       case 'x':
-        if (startsWith(q, "xox") && "baprs".indexOf(a[q + 3]) >= 0 && a[q + 4] == '-') {
-          end = span(q + 5, re, 10, 255, ALNUM_DASH);
+        if ((pl = SecretShapes.slackPrefix(a, q, re)) > 0) {
+          end = span(body = q + pl, re, 10, 255, ALNUM_DASH);
           id = r.SLACK;
+        }
+        break;
+      case 'h':
+        end = SecretShapes.slackWebhookEnd(a, q, re);
+        if (end > 0) {
+          id = r.SLACK_WEBHOOK;
+          body = end; // checked by slackWebhookEnd
+          start = regionBefore(q, "https://") ? q - 8 : regionBefore(q, "http://") ? q - 7 : q;
         }
         break;
       case 's':
       case 'r':
       case 'p':
-        if ((a[q + 1] == 'k' && (c == 's' || c == 'r' || c == 'p'))
-            && (startsWith(q + 2, "_live_") || startsWith(q + 2, "_test_"))) {
-          end = span(q + 8, re, 16, 247, ALNUM);
+      case 'w':
+        if (SecretShapes.stripePublishable(a, q, re)) {
+          return q + 8; // publishable keys are public by design (Stripe "API keys")
+        }
+        if ((pl = SecretShapes.stripePrefix(a, q, re)) > 0) {
+          end = span(body = q + pl, re, 10, 247, ALNUM);
           id = r.STRIPE;
         }
         break;
       case 'n':
         if (startsWith(q, "npm_")) {
-          end = span(q + 4, re, 36, 36, ALNUM);
+          end = span(body = q + 4, re, 36, 36, ALNUM);
           id = r.NPM;
         }
         break;
       case 'A':
         if (startsWith(q, "AIza")) {
-          end = span(q + 4, re, 35, 35, ALNUM_US_DASH);
+          end = span(body = q + 4, re, 35, 35, ALNUM_US_DASH);
           id = r.GCP;
         } else if (startsWith(q, "AKIA")
             || startsWith(q, "ASIA")
             || startsWith(q, "ABIA")
             || startsWith(q, "ACCA")) {
-          end = span(q + 4, re, 16, 16, UPPER_DIGIT);
+          end = span(body = q + 4, re, 16, 16, UPPER_DIGIT);
           id = r.AWS_KEY_ID;
         }
         break;
       case 'y':
         if (startsWith(q, "ya29.")) {
-          end = span(q + 5, re, 20, 2048, ALNUM_US_DASH);
+          end = span(body = q + 5, re, 20, 2048, ALNUM_US_DASH);
           id = r.GOOGLE_OAUTH;
         }
         break;
@@ -1885,6 +2007,7 @@ final class Detectors {
         if (a[q + 1] == 'y' && a[q + 2] == 'J') {
           end = jwt(q, re);
           id = r.JWT;
+          body = end; // structured: the header decodes to JSON
         }
         break;
       default:
@@ -1896,19 +2019,24 @@ final class Detectors {
     if (end < n && alnum(a[end])) {
       return -1;
     }
-    String v = new String(a, q, end - q);
-    if (ManagedIdentifiers.SAMPLE_SECRETS.contains(v)) {
+    String v = new String(a, start, end - start);
+    if (ManagedIdentifiers.SAMPLE_SECRETS.contains(v)
+        || body < end && SecretShapes.isPlaceholder(a, body, end)) {
       return end;
     }
-    out.add(id, q, end, r.keywordRuleNone(id) ? false : kw(id, q, end));
+    out.add(id, start, end, r.keywordRuleNone(id) ? false : kw(id, start, end));
     return end;
+  }
+
+  private boolean regionBefore(int q, String s) {
+    return q >= s.length() && region(q - s.length(), s);
   }
 
   /** First chars of the token prefixes {@link #token} knows. */
   private static final boolean[] TOKEN_START = new boolean[128];
 
   static {
-    for (char c : "gxsrpnAye".toCharArray()) {
+    for (char c : "gxsrpnAyehw".toCharArray()) {
       TOKEN_START[c] = true;
     }
   }
@@ -1918,6 +2046,7 @@ final class Detectors {
   private static final int ALNUM_US_DASH = 2;
   private static final int ALNUM_DASH = 3;
   private static final int UPPER_DIGIT = 4;
+  private static final int ALNUM_US_DASH_DOT = 5;
 
   /** End of a run of {@code min..max} chars of {@code set} from {@code from}, or -1. */
   private int span(int from, int re, int min, int max, int set) {
@@ -1942,6 +2071,8 @@ final class Detectors {
         return alnum(c) || c == '_' || c == '-';
       case ALNUM_DASH:
         return alnum(c) || c == '-';
+      case ALNUM_US_DASH_DOT:
+        return alnum(c) || c == '_' || c == '-' || c == '.';
       default:
         return digit(c) || (c >= 'A' && c <= 'Z');
     }
