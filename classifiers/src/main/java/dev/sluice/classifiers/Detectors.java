@@ -789,17 +789,79 @@ final class Detectors {
     }
     int limit = Math.min(n, s + MAX_BLOCK);
     int endMark = memoIndexOf("-----END ", le + 5, limit);
+    int nextBegin = endMark < 0 ? -1 : memoIndexOf("-----BEGIN ", le + 5, endMark);
+    if (nextBegin >= 0) {
+      endMark = -1; // this block was cut off: the END belongs to the next one
+    }
     int end;
+    int bodyEnd;
     if (endMark >= 0) {
       int close = indexOf("-----", endMark + 9, Math.min(limit, endMark + 80));
       end = close < 0 ? endMark + 9 : close + 5;
+      bodyEnd = endMark;
     } else {
-      end = le + 5;
-      while (end < limit && (base64(a[end]) || Character.isWhitespace(a[end]) || a[end] == ':')) {
-        end++;
-      }
+      end = truncatedBlockEnd(le + 5, limit);
+      bodyEnd = end;
+    }
+    // a short or truncated body is still (part of) a key; an empty block or "..." is a template
+    if (base64Run(le + 5, bodyEnd) < MIN_KEY_BODY) {
+      return;
     }
     out.add(entry, s, end, false);
+  }
+
+  static final int MIN_KEY_BODY = 16; // base64 chars: 12 bytes of key material
+
+  /**
+   * End of a key block with no END line: the lines after the BEGIN line that are all base64, or RFC
+   * 1421 headers ({@code Proc-Type: 4,ENCRYPTED}) and the blank line after them; the first other
+   * line (prose, a blank line after base64) ends it.
+   */
+  private int truncatedBlockEnd(int from, int limit) {
+    int end = from;
+    int i = from;
+    boolean body = false;
+    while (i < limit) {
+      int ls = i;
+      while (i < limit && a[i] != '\n') {
+        i++;
+      }
+      int le = i > ls && a[i - 1] == '\r' ? i - 1 : i;
+      boolean header = false;
+      boolean b64 = le > ls;
+      for (int k = ls; k < le; k++) {
+        char c = a[k];
+        if (c == ':') {
+          header = true;
+        } else if (!(alnum(c) || c == '+' || c == '/' || c == '=')) {
+          b64 = false;
+        }
+      }
+      if (b64) {
+        body = true;
+        end = le;
+      } else if (le == ls ? body : !(header && !body)) {
+        break; // a blank line after the body, or a line of something else
+      }
+      i++; // past '\n'
+    }
+    return end;
+  }
+
+  /** Longest run of base64 chars (line breaks inside it allowed) in {@code [from, to)}. */
+  private int base64Run(int from, int to) {
+    int best = 0;
+    int cur = 0;
+    for (int i = from; i < to; i++) {
+      char c = a[i];
+      if (alnum(c) || c == '+' || c == '/' || c == '=') {
+        cur++;
+        best = Math.max(best, cur);
+      } else if (c != '\n' && c != '\r') {
+        cur = 0;
+      }
+    }
+    return best;
   }
 
   private void putty(int s) {
@@ -923,8 +985,13 @@ final class Detectors {
     for (int w = 0; w < words; w++) {
       int f = wf[w];
       int last = -1;
-      if ((f & F_DIGIT) == 0 && IpShapes.hexGroupBeforeColon(a, n, p.wStart[w], p.wEnd[w])) {
-        last = ipv6(w); // an IPv6 address whose first group has no digit: fe80::, abcd:ef01:...
+      if ((f & F_DIGIT) == 0 && IpShapes.hexGroupBeforeColon(a, n, p.wStart[w], p.wEnd[w])
+          || IpShapes.leadingDoubleColon(a, p.wStart[w])) {
+        // an IPv6 address whose first group has no digit (fe80::, abcd:ef01:...) or none (::1)
+        last = ipv6(w);
+        if (last < 0 && (f & F_DIGIT) != 0) {
+          last = (f & (F_UPPER | F_LOWER)) == 0 ? digitWord(w) : alnumWord(w);
+        }
       } else if ((f & (F_UPPER | F_LOWER)) == 0) {
         last = digitWord(w);
       } else if ((f & F_DIGIT) != 0) {
@@ -975,12 +1042,12 @@ final class Detectors {
     if (len <= 3 && (last = latLong(w)) >= 0) {
       return last;
     }
-    if (!leftOk(s)) {
-      return -1;
+    if (!leftOkStrict(s)) {
+      return -1; // weak shapes (passport, account, licence, CVV): "DL_1234567" is an identifier
     }
     int e = p.wEnd[w];
     if (len >= 9 && len <= 17 && rightOk(e)) {
-      if (len == 9 && kw(r.PASSPORT, s, e)) {
+      if (len == 9 && (kw(r.PASSPORT, s, e) || kwInSentence(r.PASSPORT, s))) {
         out.add(r.PASSPORT, s, e, true);
         return w;
       }
@@ -1027,11 +1094,14 @@ final class Detectors {
     if (len >= 14 && a[s] == 'B' && s > 0 && a[s - 1] == '%' && (last = track1(w)) >= 0) {
       return last;
     }
-    if (!leftOk(s) || !rightOk(e)) {
+    if (!leftOkStrict(s) || !rightOk(e)) {
       return -1;
     }
     int digits = countDigits(s, e);
-    if (len == 9 && letter(a[s]) && digits == 8 && kw(r.PASSPORT, s, e)) {
+    if (len == 9
+        && letter(a[s])
+        && digits == 8
+        && (kw(r.PASSPORT, s, e) || kwInSentence(r.PASSPORT, s))) {
       out.add(r.PASSPORT, s, e, true);
       return w;
     }
@@ -1312,8 +1382,8 @@ final class Detectors {
   /**
    * A keyword of {@code entry} earlier in the value's sentence, further than Macie's 30 chars ("the
    * SSN on file for Mary Ann Smith-Jones is 123 45 6789"): no line break, no sentence end ({@code
-   * .!?} after a lower-case letter or digit, then a space) and no digit between them, so the keyword
-   * vouches for its own value only.
+   * .!?} after a lower-case letter or digit, then a space) and no digit between them, so the
+   * keyword vouches for its own value only.
    */
   private boolean kwInSentence(int entry, int s) {
     for (int i = firstHitEndingAt(s - MAX_SENTENCE); i < hN && hE[i] <= s; i++) {
@@ -1345,7 +1415,10 @@ final class Detectors {
     }
     int e = p.wEnd[last];
     int len = collectDigits(w, last);
-    if (len != 9 || dig[0] == 0 || dig[0] == 8 || !luhn(len) || !kw(r.SIN, s, e)) {
+    if (len != 9 || dig[0] == 0 || dig[0] == 8 || !luhn(len)) {
+      return -1;
+    }
+    if (!kw(r.SIN, s, e) && !kwInSentence(r.SIN, s)) {
       return -1;
     }
     out.add(r.SIN, s, e, true);
@@ -1360,7 +1433,10 @@ final class Detectors {
     }
     int e = p.wEnd[last];
     int len = collectDigits(w, last);
-    if (len != 10 || !Checks.nhsMod11(dig) || !kw(r.NHS, s, e)) {
+    if (len != 10 || !Checks.nhsMod11(dig)) {
+      return -1;
+    }
+    if (!kw(r.NHS, s, e) && !kwInSentence(r.NHS, s)) {
       return -1;
     }
     out.add(r.NHS, s, e, true);
@@ -1394,6 +1470,17 @@ final class Detectors {
     char[] v = new char[9];
     if (wlen(w) == 9) {
       System.arraycopy(a, s, v, 0, 9);
+    } else if (w + 2 < p.words
+        && gap(w) == ' '
+        && gap(w + 1) == ' '
+        && wlen(w + 1) == 6
+        && wlen(w + 2) == 1) {
+      // AB 123456 C
+      v[0] = a[s];
+      v[1] = a[s + 1];
+      System.arraycopy(a, p.wStart[w + 1], v, 2, 6);
+      v[8] = a[p.wStart[w + 2]];
+      last = w + 2;
     } else {
       // AB 12 34 56 C
       if (w + 4 >= p.words) {
@@ -1417,10 +1504,24 @@ final class Detectors {
       last = w + 4;
     }
     int e = p.wEnd[last];
-    if (!rightOk(e) || !validNino(v)) {
+    if (!rightOk(e)) {
       return -1;
     }
-    out.add(r.NINO, s, e, kw(r.NINO, s, e));
+    boolean lower = false;
+    for (int i = 0; i < 9; i++) {
+      if (Character.isLowerCase(v[i])) {
+        lower = true;
+        v[i] = Character.toUpperCase(v[i]);
+      }
+    }
+    if (!validNino(v)) {
+      return -1;
+    }
+    boolean k = kw(r.NINO, s, e) || kwInSentence(r.NINO, s);
+    if (lower && !k) {
+      return -1; // "ab123456c" is a NINO written in lower case only where a keyword says so
+    }
+    out.add(r.NINO, s, e, k);
     return last;
   }
 
@@ -1594,9 +1695,14 @@ final class Detectors {
         || (nanp1 && ng == 4 && lens[0] == 1 && lens[1] == 3 && lens[2] == 3 && lens[3] == 4)) {
       // 555-123-4567 and 555.123.4567 (both separators alike) are written as phone numbers
       boolean dashed = seps[0] == '-' && seps[ng - 2] == '-';
-      boolean dotted = seps[0] == '.' && seps[ng - 2] == '.' && (ng == 3 || seps[1] == '.');
+      boolean dotted =
+          seps[0] == '.'
+              && seps[ng - 2] == '.'
+              && (ng == 3 || seps[1] == '.')
+              && !IpShapes.afterVersionWord(a, s); // "build 415.555.0132" is a build number
       boolean k = kw(r.PHONE, s, e);
-      if (dashed || dotted || k) {
+      boolean lineDash = ng == 3 && seps[0] == ' ' && seps[1] == '-'; // 415 555-0132
+      if (dashed || dotted || lineDash || k) {
         out.add(r.PHONE, s, e, k);
         return r.PHONE;
       }
@@ -1705,13 +1811,17 @@ final class Detectors {
       }
     }
     boolean lead = s < p.wStart[w];
-    if (dbl ? groups > 7 || groups < (lead ? 1 : 2) : groups != 8) {
+    if (dbl ? groups > 7 || groups < 1 : groups != 8) { // fe80:: and ::1 are addresses
       return -1;
     }
-    if (lead && countDigits(s, end) == 0) {
-      return -1; // "::add" in code is a scope operator, not an address
+    if ((lead || (p.wFlags[w] & F_DIGIT) == 0) && countDigits(s, end) == 0) {
+      return -1; // "::add", "db::add" in code are scope operators, not addresses
     }
+    int bare = end;
     end = IpShapes.suffixEnd(a, n, end, 128, true); // fe80::1%eth0, 2001:db8::/32
+    if (groups == 1 && !lead && end == bare && bare - s < 6) {
+      return -1; // "12::" is not written as an address; "fe80::" and "fe80::/10" are
+    }
     if (end < n
         && (alnum(a[end]) || a[end] == ':' || a[end] == '.' && end + 1 < n && alnum(a[end + 1]))) {
       return -1;
@@ -2130,7 +2240,9 @@ final class Detectors {
       int len = i - s;
       if (len == 40 && mixed(s, i) && (i == re || !alnum(a[i]))) {
         String v = new String(a, s, 40);
-        if (!ManagedIdentifiers.SAMPLE_SECRETS.contains(v) && kw(r.AWS, s, i)) {
+        if (!ManagedIdentifiers.SAMPLE_SECRETS.contains(v)
+            && !SecretShapes.isPlaceholder(a, s, i)
+            && (kw(r.AWS, s, i) || awsRecord(s, i))) {
           out.add(r.AWS, s, i, true);
         }
       } else if (len == 86 && i + 2 <= re && a[i] == '=' && a[i + 1] == '=' && mixed(s, i)) {
@@ -2140,6 +2252,50 @@ final class Detectors {
         i += 2;
       }
     }
+  }
+
+  static final int MAX_RECORD = 512; // chars either side of a value searched for its record
+
+  /**
+   * A 40-char secret whose keyword stands further than 30 chars away but in the same record (a
+   * paragraph: no blank line between, at most {@link #MAX_RECORD} chars): an AWS keyword, the word
+   * {@code secret} ({@code SecretAccessKey}, {@code "secret":}), or an access key ID (AKIA...,
+   * ASIA...) that the secret pairs with.
+   */
+  private boolean awsRecord(int s, int e) {
+    int from = s;
+    while (from > 0 && s - from < MAX_RECORD && !blankLineEndsAt(from)) {
+      from--;
+    }
+    int to = e;
+    while (to < n && to - e < MAX_RECORD && !blankLineEndsAt(to)) {
+      to++;
+    }
+    for (int i = firstHitEndingAt(from); i < hN && hS[i] < to; i++) {
+      if (r.groupHas(hG[i], r.AWS) && (hE[i] <= s || hS[i] >= e)) {
+        return true;
+      }
+    }
+    return containsIgnoreCase(from, s, "secret")
+        || containsIgnoreCase(e, to, "secret")
+        || accessKeyIdIn(from, s)
+        || accessKeyIdIn(e, to);
+  }
+
+  private boolean blankLineEndsAt(int i) {
+    return i > 0 && a[i - 1] == '\n' && (i < n && (a[i] == '\n' || a[i] == '\r'));
+  }
+
+  private boolean accessKeyIdIn(int from, int to) {
+    for (int i = from; i + 20 <= to; i++) {
+      if (a[i] == 'A'
+          && (startsWith(i, "AKIA") || startsWith(i, "ASIA"))
+          && (i == 0 || !alnum(a[i - 1]))
+          && span(i + 4, to, 16, 16, UPPER_DIGIT) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean mixed(int s, int e) {
@@ -2951,7 +3107,12 @@ final class Detectors {
     return lo;
   }
 
-  /** No letter/digit just before, and not glued to a number by {@code . - /} either. */
+  /**
+   * No letter/digit just before, and not glued to a number by {@code . - / : _} either. After a
+   * word, {@code : / _ .} separate a value from its label or path ({@code SSN:123-45-6789}, {@code
+   * /users/123-45-6789}, {@code ssn_123456789}); a hyphen after a word still glues ({@code
+   * ORD-4111...} is an order number).
+   */
   boolean leftOk(int s) {
     if (s == 0) {
       return true;
@@ -2960,11 +3121,29 @@ final class Detectors {
     if (alnum(c)) {
       return false;
     }
-    return !((c == '.' || c == '-' || c == '/' || c == ':' || c == '_')
-        && s >= 2
-        && alnum(a[s - 2]));
+    if (s < 2 || !(c == '.' || c == '-' || c == '/' || c == ':' || c == '_')) {
+      return true;
+    }
+    char b = a[s - 2];
+    return !(digit(b) || c == '-' && alnum(b));
   }
 
+  /** {@link #leftOk} without the label and path separators: nothing glued on the left at all. */
+  boolean leftOkStrict(int s) {
+    if (s == 0) {
+      return true;
+    }
+    char c = a[s - 1];
+    return !alnum(c)
+        && !((c == '.' || c == '-' || c == '/' || c == ':' || c == '_')
+            && s >= 2
+            && alnum(a[s - 2]));
+  }
+
+  /**
+   * No letter/digit just after, and no {@code . - / _} gluing a number on; {@code . / _} before a
+   * word end the value ({@code 123-45-6789.pdf}, {@code 4111.../receipt}).
+   */
   boolean rightOk(int e) {
     if (e >= n) {
       return true;
@@ -2973,7 +3152,11 @@ final class Detectors {
     if (alnum(c)) {
       return false;
     }
-    return !((c == '.' || c == '-' || c == '/' || c == '_') && e + 1 < n && alnum(a[e + 1]));
+    if (e + 1 >= n || !(c == '.' || c == '-' || c == '/' || c == '_')) {
+      return true;
+    }
+    char f = a[e + 1];
+    return !(digit(f) || c == '-' && alnum(f));
   }
 
   private boolean allSame(int s, int e) {

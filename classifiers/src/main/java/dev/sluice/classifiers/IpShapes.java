@@ -59,19 +59,22 @@ final class IpShapes {
     if (i + 1 < n && a[i] == '/' && Detectors.digit(a[i + 1])) {
       int j = i + 1;
       int v = 0;
-      while (j < n && j - i <= 3 && Detectors.digit(a[j])) {
+      while (j < n && j - i <= 4 && Detectors.digit(a[j])) {
         v = v * 10 + a[j] - '0';
         j++;
       }
       boolean tail = j >= n || !(Detectors.alnum(a[j]) || a[j] == '.' || a[j] == '/');
-      if (v <= max && j - i <= 3 && tail) {
+      if (v <= max && j - i <= 4 && tail) {
         return j;
       }
     }
     return i;
   }
 
-  /** The word before {@code s} (one space or none between) is a version word. */
+  /**
+   * The word before {@code s} (one space or colon or none between) is a version word: dotted
+   * numbers after it are versions or builds, not addresses or phone numbers.
+   */
   static boolean afterVersionWord(char[] a, int s) {
     int e = s;
     while (e > 0 && s - e < 2 && (a[e - 1] == ' ' || a[e - 1] == ':')) {

@@ -100,32 +100,34 @@ final class SecretShapes {
       return -1;
     }
     int i = q + WEBHOOK_HOST.length();
-    int parts;
     if (regionMatches(a, i, re, "services/")) {
       i += 9;
-      parts = 3;
-    } else if (regionMatches(a, i, re, "workflows/") || regionMatches(a, i, re, "triggers/")) {
-      i += a[i] == 'w' ? 10 : 9;
-      parts = 3;
+    } else if (regionMatches(a, i, re, "workflows/")) {
+      i += 10;
+    } else if (regionMatches(a, i, re, "triggers/")) {
+      i += 9;
     } else {
       return -1;
     }
-    for (int k = 0; k < parts; k++) {
-      int s = i;
-      while (i < re && Detectors.alnum(a[i])) {
-        i++;
-      }
-      if (i - s < (k == parts - 1 ? 16 : 6)) {
-        return -1;
-      }
-      if (k < parts - 1) {
-        if (i >= re || a[i] != '/') {
+    // T<team>/B<hook>/<secret> (services) or T.../A.../<id>/<secret> (workflows, triggers): 2-3
+    // slashes, ids of 6+ chars, a final secret of 16+ chars
+    int slashes = 0;
+    int seg = i;
+    int start = i;
+    while (i < re && i - start <= 160 && (Detectors.alnum(a[i]) || a[i] == '/')) {
+      if (a[i] == '/') {
+        if (i - seg < 6) {
           return -1;
         }
-        i++;
+        slashes++;
+        seg = i + 1;
       }
+      i++;
     }
-    return isPlaceholder(a, i - 16, i) ? -1 : i;
+    if (slashes < 2 || slashes > 3 || i - seg < 16) {
+      return -1;
+    }
+    return isPlaceholder(a, seg, i) ? -1 : i;
   }
 
   /**
