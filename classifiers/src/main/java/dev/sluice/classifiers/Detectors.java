@@ -1161,7 +1161,11 @@ final class Detectors {
     }
     int k = w;
     int total = 4;
-    while (k + 1 < p.words && k - w < 4 && gap(k) == sep && isDigitWord(k + 1)) {
+    // a group may wrap to the next line (a card number broken by a line break, CRLF too)
+    while (k + 1 < p.words
+        && k - w < 4
+        && (gap(k) == sep || lineBreakGap(k))
+        && isDigitWord(k + 1)) {
       total += wlen(k + 1);
       if (total > 19) {
         break;
@@ -2049,7 +2053,7 @@ final class Detectors {
     int pl;
     switch (c) {
       case 'g':
-        if (re - q >= 40 && a[q + 1] == 'h' && "pousr".indexOf(a[q + 2]) >= 0 && a[q + 3] == '_') {
+        if (re - q >= 5 && a[q + 1] == 'h' && "pousr".indexOf(a[q + 2]) >= 0 && a[q + 3] == '_') {
           end = span(body = q + 4, re, 36, 255, ALNUM);
           id = r.GITHUB;
         } else if (startsWith(q, "github_pat_")) {
@@ -2158,17 +2162,42 @@ final class Detectors {
   private static final int UPPER_DIGIT = 4;
   private static final int ALNUM_US_DASH_DOT = 5;
 
-  /** End of a run of {@code min..max} chars of {@code set} from {@code from}, or -1. */
+  /**
+   * End of a run of {@code min..max} chars of {@code set} from {@code from}, or -1. A run cut short
+   * by one line break (LF or CRLF) that goes on at the start of the next line is followed there: a
+   * key hard-wrapped in an e-mail or a log is still the key.
+   */
   private int span(int from, int re, int min, int max, int set) {
     int i = from;
     int limit = Math.min(re, from + max);
     while (i < limit && inSet(a[i], set)) {
       i++;
     }
+    if (i - from < min && i == re) {
+      return wrappedSpan(from, i, min, max, set);
+    }
     if (i - from < min || (i < re && inSet(a[i], set))) {
       return -1;
     }
     return i;
+  }
+
+  private int wrappedSpan(int from, int i, int min, int max, int set) {
+    int j =
+        i < n && a[i] == '\n' ? i + 1 : i + 1 < n && a[i] == '\r' && a[i + 1] == '\n' ? i + 2 : -1;
+    if (j < 0 || j >= n || !inSet(a[j], set)) {
+      return -1;
+    }
+    int have = i - from;
+    int k = j;
+    while (k < n && have + (k - j) < max && inSet(a[k], set)) {
+      k++;
+    }
+    int total = have + (k - j);
+    if (total < min || (k < n && (inSet(a[k], set) || alnum(a[k])))) {
+      return -1;
+    }
+    return k;
   }
 
   private static boolean inSet(char c, int set) {
@@ -3045,6 +3074,16 @@ final class Detectors {
   }
 
   /** The single char between word w and w+1, or 0 when the gap is not exactly one char. */
+  /** Words {@code w} and {@code w + 1} are separated by one line break ({@code \n} or CRLF). */
+  boolean lineBreakGap(int w) {
+    if (w + 1 >= p.words) {
+      return false;
+    }
+    int e = p.wEnd[w];
+    int g = p.wStart[w + 1] - e;
+    return g == 1 && a[e] == '\n' || g == 2 && a[e] == '\r' && a[e + 1] == '\n';
+  }
+
   char gap(int w) {
     if (w + 1 >= p.words) {
       return 0;
