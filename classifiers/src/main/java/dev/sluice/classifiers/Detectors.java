@@ -249,9 +249,9 @@ final class Detectors {
   /**
    * {@link #kw} for dates, where one keyword must not vouch for every date near it: a keyword
    * before the date counts only when no digit stands between them ("date of birth 1990-01-02,
-   * starts on 2020-06-13": the start date is not a birth date); a keyword after it only when no
-   * digit stands between them and the keyword is not itself followed by a value on its line. A
-   * column keyword counts as before.
+   * starts on 2020-06-13": the start date is not a birth date); a keyword after it only on the same
+   * line with no digit between them, and when the keyword is not itself followed by a value on its
+   * line. A column keyword counts as before.
    */
   boolean kwOwnDate(int entry, int s, int e) {
     if (hN == 0) {
@@ -266,11 +266,24 @@ final class Detectors {
       if (hE[i] <= s && noDigit(hE[i], s)) {
         return true;
       }
-      if (hS[i] >= e && hS[i] <= e + dist && noDigit(e, hS[i]) && !valueFollows(hE[i])) {
+      if (hS[i] >= e
+          && hS[i] <= e + dist
+          && noDigit(e, hS[i])
+          && noLineBreak(e, hS[i])
+          && !valueFollows(hE[i])) {
         return true;
       }
     }
     return columnKeyword(entry, s, e);
+  }
+
+  private boolean noLineBreak(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\n') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean noDigit(int from, int to) {

@@ -63,7 +63,11 @@ final class IpShapes {
         v = v * 10 + a[j] - '0';
         j++;
       }
-      boolean tail = j >= n || !(Detectors.alnum(a[j]) || a[j] == '.' || a[j] == '/');
+      boolean tail =
+          j >= n
+              || !(Detectors.alnum(a[j])
+                  || a[j] == '/'
+                  || a[j] == '.' && j + 1 < n && Detectors.alnum(a[j + 1]));
       if (v <= max && j - i <= 4 && tail) {
         return j;
       }
