@@ -254,7 +254,7 @@ final class Detectors {
    * line. A column keyword counts as before.
    */
   boolean kwOwnDate(int entry, int s, int e) {
-    if (hN == 0) {
+    if (hN == 0 || releaseHeading(s)) {
       return false;
     }
     int dist = CatalogEntry.PROXIMITY;
@@ -275,6 +275,29 @@ final class Detectors {
       }
     }
     return columnKeyword(entry, s, e);
+  }
+
+  /**
+   * The line holding {@code s} opens with a version number ({@code 3.1.0 "Happy Birthday"
+   * (2009-02-28)}, {@code ## v2.4.0 - 2024-03-14}): a release heading, whose dates are release
+   * dates.
+   */
+  private boolean releaseHeading(int s) {
+    int i = s;
+    while (i > 0 && s - i < 120 && a[i - 1] != '\n') {
+      i--;
+    }
+    while (i < s && (a[i] == '#' || a[i] == ' ' || a[i] == '[' || a[i] == '=')) {
+      i++;
+    }
+    if (i < s && (a[i] == 'v' || a[i] == 'V')) {
+      i++;
+    }
+    int d = i;
+    while (i < s && digit(a[i])) {
+      i++;
+    }
+    return i > d && i + 1 < s && a[i] == '.' && digit(a[i + 1]);
   }
 
   private boolean noLineBreak(int from, int to) {
@@ -1762,8 +1785,8 @@ final class Detectors {
     if (e < n && (alnum(a[e]) || (a[e] == '.' && e + 1 < n && digit(a[e + 1])))) {
       return -1;
     }
-    if (IpShapes.afterVersionWord(a, s)) {
-      return w + 3; // "version 4.2.10.1", "Revision 1.12.2.3": a four-part version, not an address
+    if (IpShapes.versionContext(a, n, s, p.wEnd[w + 3])) {
+      return w + 3; // "version 4.2.10.1", "dpkg (1.4.1.6) unstable": a version, not an address
     }
     out.add(r.IP, s, e, kw(r.IP, s, e));
     return w + 3;

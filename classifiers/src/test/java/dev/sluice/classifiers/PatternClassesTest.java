@@ -209,6 +209,12 @@ class PatternClassesTest {
     l.add(neg("IP_ADDRESS", "firmware version 4.22.10.197 released"));
     l.add(neg("IP_ADDRESS", "Revision: 1.12.2.3"));
     l.add(neg("DATE_OF_BIRTH", "## 2.4.0 (2024-03-14)\n- born-again parser"));
+    l.add(neg("DATE_OF_BIRTH", "v5.0.1 \"Birthday edition\" (2024-03-14)\n"));
+    l.add(neg("IP_ADDRESS", "mypkg (2.10.0.9-3) unstable; urgency=medium"));
+    l.add(neg("IP_ADDRESS", "Depends: libfoo (>= 0.1.99.2), zlib-1.2.8.1, epoch 1:24.3.4.1+dfsg"));
+    l.add(neg("IP_ADDRESS", "Bump Standards-Version to 4.6.2.0"));
+    l.add(neg("IP_ADDRESS", "  2014-03-11 (3.8.4.1)\n"));
+    l.add(pos("IP_ADDRESS", "allow ", "10.0.0.1", "-10.0.0.9 only"));
     l.add(neg("USA_SOCIAL_SECURITY_NUMBER", "SSN: ***-**-" + ssn.substring(7)));
     l.add(neg("CREDIT_CARD_NUMBER", "card XXXX-XXXX-XXXX-" + visa.substring(12)));
     String be = iban("BE", 16, s);
