@@ -246,6 +246,89 @@ final class Detectors {
     return columnKeyword(entry, s, e);
   }
 
+  /**
+   * {@link #kw} for dates, where one keyword must not vouch for every date near it: a keyword
+   * before the date counts only when no digit stands between them ("date of birth 1990-01-02,
+   * starts on 2020-06-13": the start date is not a birth date); a keyword after it only on the same
+   * line with no digit between them, and when the keyword is not itself followed by a value on its
+   * line. A column keyword counts as before.
+   */
+  boolean kwOwnDate(int entry, int s, int e) {
+    if (hN == 0 || releaseHeading(s)) {
+      return false;
+    }
+    int dist = CatalogEntry.PROXIMITY;
+    int limit = e + dist + r.ac.maxLength;
+    for (int i = firstHitEndingAt(s - dist); i < hN && hE[i] <= limit; i++) {
+      if (!r.groupHas(hG[i], entry)) {
+        continue;
+      }
+      if (hE[i] <= s && noDigit(hE[i], s)) {
+        return true;
+      }
+      if (hS[i] >= e
+          && hS[i] <= e + dist
+          && noDigit(e, hS[i])
+          && noLineBreak(e, hS[i])
+          && !valueFollows(hE[i])) {
+        return true;
+      }
+    }
+    return columnKeyword(entry, s, e);
+  }
+
+  /**
+   * The line holding {@code s} opens with a version number ({@code 3.1.0 "Happy Birthday"
+   * (2009-02-28)}, {@code ## v2.4.0 - 2024-03-14}): a release heading, whose dates are release
+   * dates.
+   */
+  private boolean releaseHeading(int s) {
+    int i = s;
+    while (i > 0 && s - i < 120 && a[i - 1] != '\n') {
+      i--;
+    }
+    while (i < s && (a[i] == '#' || a[i] == ' ' || a[i] == '[' || a[i] == '=')) {
+      i++;
+    }
+    if (i < s && (a[i] == 'v' || a[i] == 'V')) {
+      i++;
+    }
+    int d = i;
+    while (i < s && digit(a[i])) {
+      i++;
+    }
+    return i > d && i + 1 < s && a[i] == '.' && digit(a[i + 1]);
+  }
+
+  private boolean noLineBreak(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean noDigit(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (digit(a[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A digit within the proximity after {@code at} on the same line. */
+  private boolean valueFollows(int at) {
+    int lim = Math.min(n, at + CatalogEntry.PROXIMITY);
+    for (int i = at; i < lim && a[i] != '\n'; i++) {
+      if (digit(a[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- tables
 
   /**
@@ -370,23 +453,12 @@ final class Detectors {
    * #cellStart}/{@link #cellEnd}; false when the line has fewer cells.
    */
   private boolean cellAt(int ls, int le, char d, int col) {
-    int c = 0;
-    int cs = ls;
-    for (int i = ls; i < le && c < col; i++) {
-      if (a[i] == d) {
-        c++;
-        cs = i + 1;
-      }
-    }
-    if (c != col) {
+    int cs = Tables.cellStart(a, ls, le, d, col);
+    if (cs < 0) {
       return false;
     }
-    int ce = cs;
-    while (ce < le && a[ce] != d) {
-      ce++;
-    }
     cellStart = cs;
-    cellEnd = ce;
+    cellEnd = Tables.cellEnd(a, cs, le, d);
     return true;
   }
 
@@ -709,6 +781,9 @@ final class Detectors {
         case Rules.A_COOKIE:
           cookie(hS[i], hE[i]);
           break;
+        case Rules.A_BASIC:
+          basicCredentials(hS[i], hE[i]);
+          break;
         case Rules.A_NAME:
           nameContext(hE[i], false);
           break;
@@ -750,17 +825,79 @@ final class Detectors {
     }
     int limit = Math.min(n, s + MAX_BLOCK);
     int endMark = memoIndexOf("-----END ", le + 5, limit);
+    int nextBegin = endMark < 0 ? -1 : memoIndexOf("-----BEGIN ", le + 5, endMark);
+    if (nextBegin >= 0) {
+      endMark = -1; // this block was cut off: the END belongs to the next one
+    }
     int end;
+    int bodyEnd;
     if (endMark >= 0) {
       int close = indexOf("-----", endMark + 9, Math.min(limit, endMark + 80));
       end = close < 0 ? endMark + 9 : close + 5;
+      bodyEnd = endMark;
     } else {
-      end = le + 5;
-      while (end < limit && (base64(a[end]) || Character.isWhitespace(a[end]) || a[end] == ':')) {
-        end++;
-      }
+      end = truncatedBlockEnd(le + 5, limit);
+      bodyEnd = end;
+    }
+    // a short or truncated body is still (part of) a key; an empty block or "..." is a template
+    if (base64Run(le + 5, bodyEnd) < MIN_KEY_BODY) {
+      return;
     }
     out.add(entry, s, end, false);
+  }
+
+  static final int MIN_KEY_BODY = 16; // base64 chars: 12 bytes of key material
+
+  /**
+   * End of a key block with no END line: the lines after the BEGIN line that are all base64, or RFC
+   * 1421 headers ({@code Proc-Type: 4,ENCRYPTED}) and the blank line after them; the first other
+   * line (prose, a blank line after base64) ends it.
+   */
+  private int truncatedBlockEnd(int from, int limit) {
+    int end = from;
+    int i = from;
+    boolean body = false;
+    while (i < limit) {
+      int ls = i;
+      while (i < limit && a[i] != '\n') {
+        i++;
+      }
+      int le = i > ls && a[i - 1] == '\r' ? i - 1 : i;
+      boolean header = false;
+      boolean b64 = le > ls;
+      for (int k = ls; k < le; k++) {
+        char c = a[k];
+        if (c == ':') {
+          header = true;
+        } else if (!(alnum(c) || c == '+' || c == '/' || c == '=')) {
+          b64 = false;
+        }
+      }
+      if (b64) {
+        body = true;
+        end = le;
+      } else if (le == ls ? body : !(header && !body)) {
+        break; // a blank line after the body, or a line of something else
+      }
+      i++; // past '\n'
+    }
+    return end;
+  }
+
+  /** Longest run of base64 chars (line breaks inside it allowed) in {@code [from, to)}. */
+  private int base64Run(int from, int to) {
+    int best = 0;
+    int cur = 0;
+    for (int i = from; i < to; i++) {
+      char c = a[i];
+      if (alnum(c) || c == '+' || c == '/' || c == '=') {
+        cur++;
+        best = Math.max(best, cur);
+      } else if (c != '\n' && c != '\r') {
+        cur = 0;
+      }
+    }
+    return best;
   }
 
   private void putty(int s) {
@@ -815,6 +952,28 @@ final class Detectors {
     out.add(r.BASIC_AUTH, start, i, false);
   }
 
+  /**
+   * Basic credentials outside an Authorization header (a config value {@code auth = Basic
+   * dXNlcjpwYXNz}, a curl {@code -H} argument): the scheme word, one space, and a base64 token that
+   * decodes to printable {@code user:password} with both parts present (RFC 7617).
+   */
+  private void basicCredentials(int s, int e) {
+    if (e + 1 >= n || a[e] != ' ' || a[s] != 'B' && a[s] != 'b') {
+      return;
+    }
+    int ts = e + 1;
+    int i = ts;
+    while (i < n && i - ts < 1024 && base64(a[i])) {
+      i++;
+    }
+    if (i - ts < 8 || (i < n && alnum(a[i]))) {
+      return;
+    }
+    if (SecretShapes.basicUserPass(a, ts, i)) {
+      out.add(r.BASIC_AUTH, s, i, false);
+    }
+  }
+
   private boolean decodesToUserPass(int s, int e) {
     try {
       byte[] d = Base64.getDecoder().decode(new String(a, s, e - s));
@@ -862,7 +1021,14 @@ final class Detectors {
     for (int w = 0; w < words; w++) {
       int f = wf[w];
       int last = -1;
-      if ((f & (F_UPPER | F_LOWER)) == 0) {
+      if ((f & F_DIGIT) == 0 && IpShapes.hexGroupBeforeColon(a, n, p.wStart[w], p.wEnd[w])
+          || IpShapes.leadingDoubleColon(a, p.wStart[w])) {
+        // an IPv6 address whose first group has no digit (fe80::, abcd:ef01:...) or none (::1)
+        last = ipv6(w);
+        if (last < 0 && (f & F_DIGIT) != 0) {
+          last = (f & (F_UPPER | F_LOWER)) == 0 ? digitWord(w) : alnumWord(w);
+        }
+      } else if ((f & (F_UPPER | F_LOWER)) == 0) {
         last = digitWord(w);
       } else if ((f & F_DIGIT) != 0) {
         last = alnumWord(w);
@@ -912,12 +1078,12 @@ final class Detectors {
     if (len <= 3 && (last = latLong(w)) >= 0) {
       return last;
     }
-    if (!leftOk(s)) {
-      return -1;
+    if (!leftOkStrict(s)) {
+      return -1; // weak shapes (passport, account, licence, CVV): "DL_1234567" is an identifier
     }
     int e = p.wEnd[w];
     if (len >= 9 && len <= 17 && rightOk(e)) {
-      if (len == 9 && kw(r.PASSPORT, s, e)) {
+      if (len == 9 && (kw(r.PASSPORT, s, e) || kwInSentence(r.PASSPORT, s))) {
         out.add(r.PASSPORT, s, e, true);
         return w;
       }
@@ -964,11 +1130,14 @@ final class Detectors {
     if (len >= 14 && a[s] == 'B' && s > 0 && a[s - 1] == '%' && (last = track1(w)) >= 0) {
       return last;
     }
-    if (!leftOk(s) || !rightOk(e)) {
+    if (!leftOkStrict(s) || !rightOk(e)) {
       return -1;
     }
     int digits = countDigits(s, e);
-    if (len == 9 && letter(a[s]) && digits == 8 && kw(r.PASSPORT, s, e)) {
+    if (len == 9
+        && letter(a[s])
+        && digits == 8
+        && (kw(r.PASSPORT, s, e) || kwInSentence(r.PASSPORT, s))) {
       out.add(r.PASSPORT, s, e, true);
       return w;
     }
@@ -1028,7 +1197,11 @@ final class Detectors {
     }
     int k = w;
     int total = 4;
-    while (k + 1 < p.words && k - w < 4 && gap(k) == sep && isDigitWord(k + 1)) {
+    // a group may wrap to the next line (a card number broken by a line break, CRLF too)
+    while (k + 1 < p.words
+        && k - w < 4
+        && (gap(k) == sep || lineBreakGap(k))
+        && isDigitWord(k + 1)) {
       total += wlen(k + 1);
       if (total > 19) {
         break;
@@ -1236,12 +1409,42 @@ final class Detectors {
         || (area == 219 && group == 9 && serial == 9999)) {
       return -1; // SSA-voided sample numbers
     }
-    boolean k = kw(r.SSN, s, e);
+    boolean k = kw(r.SSN, s, e) || kwInSentence(r.SSN, s);
     if (dashed || k) {
       out.add(r.SSN, s, e, k);
       return last;
     }
     return -1;
+  }
+
+  static final int MAX_SENTENCE = 96; // farthest a same-sentence keyword may stand before a value
+
+  /**
+   * A keyword of {@code entry} earlier in the value's sentence, further than Macie's 30 chars ("the
+   * SSN on file for Mary Ann Smith-Jones is 123 45 6789"): no line break, no sentence end ({@code
+   * .!?} after a lower-case letter or digit, then a space) and no digit between them, so the
+   * keyword vouches for its own value only.
+   */
+  private boolean kwInSentence(int entry, int s) {
+    for (int i = firstHitEndingAt(s - MAX_SENTENCE); i < hN && hE[i] <= s; i++) {
+      if (!r.groupHas(hG[i], entry)) {
+        continue;
+      }
+      boolean ok = true;
+      for (int j = hE[i]; j < s && ok; j++) {
+        char c = a[j];
+        if (c == '\n' || digit(c)) {
+          ok = false;
+        } else if ((c == '.' || c == '!' || c == '?') && j + 1 < s && a[j + 1] == ' ') {
+          char b = a[j - 1];
+          ok = !(Character.isLowerCase(b) || digit(b));
+        }
+      }
+      if (ok) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int sin(int w) {
@@ -1252,7 +1455,10 @@ final class Detectors {
     }
     int e = p.wEnd[last];
     int len = collectDigits(w, last);
-    if (len != 9 || dig[0] == 0 || dig[0] == 8 || !luhn(len) || !kw(r.SIN, s, e)) {
+    if (len != 9 || dig[0] == 0 || dig[0] == 8 || !luhn(len)) {
+      return -1;
+    }
+    if (!kw(r.SIN, s, e) && !kwInSentence(r.SIN, s)) {
       return -1;
     }
     out.add(r.SIN, s, e, true);
@@ -1267,7 +1473,10 @@ final class Detectors {
     }
     int e = p.wEnd[last];
     int len = collectDigits(w, last);
-    if (len != 10 || !Checks.nhsMod11(dig) || !kw(r.NHS, s, e)) {
+    if (len != 10 || !Checks.nhsMod11(dig)) {
+      return -1;
+    }
+    if (!kw(r.NHS, s, e) && !kwInSentence(r.NHS, s)) {
       return -1;
     }
     out.add(r.NHS, s, e, true);
@@ -1301,6 +1510,17 @@ final class Detectors {
     char[] v = new char[9];
     if (wlen(w) == 9) {
       System.arraycopy(a, s, v, 0, 9);
+    } else if (w + 2 < p.words
+        && gap(w) == ' '
+        && gap(w + 1) == ' '
+        && wlen(w + 1) == 6
+        && wlen(w + 2) == 1) {
+      // AB 123456 C
+      v[0] = a[s];
+      v[1] = a[s + 1];
+      System.arraycopy(a, p.wStart[w + 1], v, 2, 6);
+      v[8] = a[p.wStart[w + 2]];
+      last = w + 2;
     } else {
       // AB 12 34 56 C
       if (w + 4 >= p.words) {
@@ -1324,10 +1544,24 @@ final class Detectors {
       last = w + 4;
     }
     int e = p.wEnd[last];
-    if (!rightOk(e) || !validNino(v)) {
+    if (!rightOk(e)) {
       return -1;
     }
-    out.add(r.NINO, s, e, kw(r.NINO, s, e));
+    boolean lower = false;
+    for (int i = 0; i < 9; i++) {
+      if (Character.isLowerCase(v[i])) {
+        lower = true;
+        v[i] = Character.toUpperCase(v[i]);
+      }
+    }
+    if (!validNino(v)) {
+      return -1;
+    }
+    boolean k = kw(r.NINO, s, e) || kwInSentence(r.NINO, s);
+    if (lower && !k) {
+      return -1; // "ab123456c" is a NINO written in lower case only where a keyword says so
+    }
+    out.add(r.NINO, s, e, k);
     return last;
   }
 
@@ -1499,9 +1733,16 @@ final class Detectors {
     }
     if ((nanp && ng == 3 && lens[0] == 3 && lens[1] == 3 && lens[2] == 4)
         || (nanp1 && ng == 4 && lens[0] == 1 && lens[1] == 3 && lens[2] == 3 && lens[3] == 4)) {
+      // 555-123-4567 and 555.123.4567 (both separators alike) are written as phone numbers
       boolean dashed = seps[0] == '-' && seps[ng - 2] == '-';
+      boolean dotted =
+          seps[0] == '.'
+              && seps[ng - 2] == '.'
+              && (ng == 3 || seps[1] == '.')
+              && !IpShapes.afterVersionWord(a, s); // "build 415.555.0132" is a build number
       boolean k = kw(r.PHONE, s, e);
-      if (dashed || k) {
+      boolean lineDash = ng == 3 && seps[0] == ' ' && seps[1] == '-'; // 415 555-0132
+      if (dashed || dotted || lineDash || k) {
         out.add(r.PHONE, s, e, k);
         return r.PHONE;
       }
@@ -1540,9 +1781,12 @@ final class Detectors {
         return -1;
       }
     }
-    int e = p.wEnd[w + 3];
+    int e = IpShapes.suffixEnd(a, n, p.wEnd[w + 3], 32, false); // 10.0.0.0/8
     if (e < n && (alnum(a[e]) || (a[e] == '.' && e + 1 < n && digit(a[e + 1])))) {
       return -1;
+    }
+    if (IpShapes.versionContext(a, n, s, p.wEnd[w + 3])) {
+      return w + 3; // "version 4.2.10.1", "dpkg (1.4.1.6) unstable": a version, not an address
     }
     out.add(r.IP, s, e, kw(r.IP, s, e));
     return w + 3;
@@ -1555,12 +1799,15 @@ final class Detectors {
    */
   private int ipv6(int w) {
     int s = p.wStart[w];
-    if (s > 0 && (alnum(a[s - 1]) || a[s - 1] == ':' || a[s - 1] == '.')) {
+    int i = s;
+    boolean dbl = false;
+    if (IpShapes.leadingDoubleColon(a, s)) {
+      s -= 2; // ::1, ::ffff:192.0.2.1
+      dbl = true;
+    } else if (s > 0 && (alnum(a[s - 1]) || a[s - 1] == ':' || a[s - 1] == '.')) {
       return -1;
     }
-    int i = s;
     int groups = 0;
-    boolean dbl = false;
     int end;
     int limit = Math.min(n, s + 64);
     while (true) {
@@ -1572,7 +1819,7 @@ final class Detectors {
       if (len == 0 || len > 4) {
         return -1;
       }
-      if (h + 1 < n && a[h] == '.' && digit(a[h + 1]) && groups >= 2) {
+      if (h + 1 < n && a[h] == '.' && digit(a[h + 1]) && (groups >= 2 || dbl && groups >= 1)) {
         int v4 = ipv4End(i);
         if (v4 < 0) {
           return -1;
@@ -1603,8 +1850,17 @@ final class Detectors {
         return -1;
       }
     }
-    if (dbl ? groups > 7 || groups < 2 : groups != 8) {
+    boolean lead = s < p.wStart[w];
+    if (dbl ? groups > 7 || groups < 1 : groups != 8) { // fe80:: and ::1 are addresses
       return -1;
+    }
+    if ((lead || (p.wFlags[w] & F_DIGIT) == 0) && countDigits(s, end) == 0) {
+      return -1; // "::add", "db::add" in code are scope operators, not addresses
+    }
+    int bare = end;
+    end = IpShapes.suffixEnd(a, n, end, 128, true); // fe80::1%eth0, 2001:db8::/32
+    if (groups == 1 && !lead && end == bare && bare - s < 6) {
+      return -1; // "12::" is not written as an address; "fe80::" and "fe80::/10" are
     }
     if (end < n
         && (alnum(a[end]) || a[end] == ':' || a[end] == '.' && end + 1 < n && alnum(a[end + 1]))) {
@@ -1677,7 +1933,7 @@ final class Detectors {
       }
       int e = p.wEnd[w + 2];
       if (ok && rightOk(e)) {
-        if (kw(r.DOB, s, e)) {
+        if (kwOwnDate(r.DOB, s, e)) {
           out.add(r.DOB, s, e, true);
           return w + 2;
         }
@@ -1732,7 +1988,7 @@ final class Detectors {
           && wlen(y) == 4
           && rightOk(p.wEnd[y])) {
         int e = p.wEnd[y];
-        if (kw(r.DOB, s, e)) {
+        if (kwOwnDate(r.DOB, s, e)) {
           out.add(r.DOB, s, e, true);
           return y;
         }
@@ -1745,16 +2001,15 @@ final class Detectors {
         out.add(r.EXP, s, e, true);
         return next;
       }
-      if (kw(r.DOB, s, e)) {
-        // "12 March 1985": the day is the word before
-        int ds =
-            w > 0 && gap(w - 1) == ' ' && isDigitWord(w - 1) && wlen(w - 1) <= 2
-                ? p.wStart[w - 1]
-                : -1;
-        if (ds >= 0) {
-          out.add(r.DOB, ds, e, true);
-          return next;
-        }
+      // "12 March 1985": the day is the word before; the keyword is judged for the whole date
+      // (a column keyword needs the value to fill its cell, day included)
+      int ds =
+          w > 0 && gap(w - 1) == ' ' && isDigitWord(w - 1) && wlen(w - 1) <= 2
+              ? p.wStart[w - 1]
+              : -1;
+      if (ds >= 0 && kwOwnDate(r.DOB, ds, e)) {
+        out.add(r.DOB, ds, e, true);
+        return next;
       }
     }
     return -1;
@@ -1829,55 +2084,72 @@ final class Detectors {
     char c = a[q];
     int id = -1;
     int end = -1;
+    int body = q; // where the random part starts (placeholder test)
+    int start = q;
+    int pl;
     switch (c) {
       case 'g':
-        if (re - q >= 40 && a[q + 1] == 'h' && "pousr".indexOf(a[q + 2]) >= 0 && a[q + 3] == '_') {
-          end = span(q + 4, re, 36, 36, ALNUM);
+        if (re - q >= 5 && a[q + 1] == 'h' && "pousr".indexOf(a[q + 2]) >= 0 && a[q + 3] == '_') {
+          end = span(body = q + 4, re, 36, 255, ALNUM);
           id = r.GITHUB;
         } else if (startsWith(q, "github_pat_")) {
-          end = span(q + 11, re, 60, 255, ALNUM_US);
+          end = span(body = q + 11, re, 60, 255, ALNUM_US);
           id = r.GITHUB;
-        } else if (startsWith(q, "glpat-")) {
-          end = span(q + 6, re, 20, 64, ALNUM_US_DASH);
-          id = r.GITLAB;
+        } else if ((pl = SecretShapes.gitlabPrefix(a, q, re)) > 0) {
+          end = span(body = q + pl, re, 20, 255, ALNUM_US_DASH_DOT);
+          while (end > body && a[end - 1] == '.') {
+            end--; // a full stop after the token
+          }
+          id = end - body >= 20 ? r.GITLAB : -1;
         }
         break;
       case 'x':
-        if (startsWith(q, "xox") && "baprs".indexOf(a[q + 3]) >= 0 && a[q + 4] == '-') {
-          end = span(q + 5, re, 10, 255, ALNUM_DASH);
+        if ((pl = SecretShapes.slackPrefix(a, q, re)) > 0) {
+          end = span(body = q + pl, re, 10, 255, ALNUM_DASH);
           id = r.SLACK;
+        }
+        break;
+      case 'h':
+        end = SecretShapes.slackWebhookEnd(a, q, re);
+        if (end > 0) {
+          id = r.SLACK_WEBHOOK;
+          body = end; // checked by slackWebhookEnd
+          start = regionBefore(q, "https://") ? q - 8 : regionBefore(q, "http://") ? q - 7 : q;
         }
         break;
       case 's':
       case 'r':
       case 'p':
-        if ((a[q + 1] == 'k' && (c == 's' || c == 'r' || c == 'p'))
-            && (startsWith(q + 2, "_live_") || startsWith(q + 2, "_test_"))) {
-          end = span(q + 8, re, 16, 247, ALNUM);
+      case 'w':
+        if (SecretShapes.stripePublishable(a, q, re)) {
+          return q + 8; // publishable keys are public by design (Stripe "API keys")
+        }
+        if ((pl = SecretShapes.stripePrefix(a, q, re)) > 0) {
+          end = span(body = q + pl, re, 10, 247, ALNUM);
           id = r.STRIPE;
         }
         break;
       case 'n':
         if (startsWith(q, "npm_")) {
-          end = span(q + 4, re, 36, 36, ALNUM);
+          end = span(body = q + 4, re, 36, 36, ALNUM);
           id = r.NPM;
         }
         break;
       case 'A':
         if (startsWith(q, "AIza")) {
-          end = span(q + 4, re, 35, 35, ALNUM_US_DASH);
+          end = span(body = q + 4, re, 35, 35, ALNUM_US_DASH);
           id = r.GCP;
         } else if (startsWith(q, "AKIA")
             || startsWith(q, "ASIA")
             || startsWith(q, "ABIA")
             || startsWith(q, "ACCA")) {
-          end = span(q + 4, re, 16, 16, UPPER_DIGIT);
+          end = span(body = q + 4, re, 16, 16, UPPER_DIGIT);
           id = r.AWS_KEY_ID;
         }
         break;
       case 'y':
         if (startsWith(q, "ya29.")) {
-          end = span(q + 5, re, 20, 2048, ALNUM_US_DASH);
+          end = span(body = q + 5, re, 20, 2048, ALNUM_US_DASH);
           id = r.GOOGLE_OAUTH;
         }
         break;
@@ -1885,6 +2157,7 @@ final class Detectors {
         if (a[q + 1] == 'y' && a[q + 2] == 'J') {
           end = jwt(q, re);
           id = r.JWT;
+          body = end; // structured: the header decodes to JSON
         }
         break;
       default:
@@ -1896,19 +2169,24 @@ final class Detectors {
     if (end < n && alnum(a[end])) {
       return -1;
     }
-    String v = new String(a, q, end - q);
-    if (ManagedIdentifiers.SAMPLE_SECRETS.contains(v)) {
+    String v = new String(a, start, end - start);
+    if (ManagedIdentifiers.SAMPLE_SECRETS.contains(v)
+        || body < end && SecretShapes.isPlaceholder(a, body, end)) {
       return end;
     }
-    out.add(id, q, end, r.keywordRuleNone(id) ? false : kw(id, q, end));
+    out.add(id, start, end, r.keywordRuleNone(id) ? false : kw(id, start, end));
     return end;
+  }
+
+  private boolean regionBefore(int q, String s) {
+    return q >= s.length() && region(q - s.length(), s);
   }
 
   /** First chars of the token prefixes {@link #token} knows. */
   private static final boolean[] TOKEN_START = new boolean[128];
 
   static {
-    for (char c : "gxsrpnAye".toCharArray()) {
+    for (char c : "gxsrpnAyehw".toCharArray()) {
       TOKEN_START[c] = true;
     }
   }
@@ -1918,18 +2196,44 @@ final class Detectors {
   private static final int ALNUM_US_DASH = 2;
   private static final int ALNUM_DASH = 3;
   private static final int UPPER_DIGIT = 4;
+  private static final int ALNUM_US_DASH_DOT = 5;
 
-  /** End of a run of {@code min..max} chars of {@code set} from {@code from}, or -1. */
+  /**
+   * End of a run of {@code min..max} chars of {@code set} from {@code from}, or -1. A run cut short
+   * by one line break (LF or CRLF) that goes on at the start of the next line is followed there: a
+   * key hard-wrapped in an e-mail or a log is still the key.
+   */
   private int span(int from, int re, int min, int max, int set) {
     int i = from;
     int limit = Math.min(re, from + max);
     while (i < limit && inSet(a[i], set)) {
       i++;
     }
+    if (i - from < min && i == re) {
+      return wrappedSpan(from, i, min, max, set);
+    }
     if (i - from < min || (i < re && inSet(a[i], set))) {
       return -1;
     }
     return i;
+  }
+
+  private int wrappedSpan(int from, int i, int min, int max, int set) {
+    int j =
+        i < n && a[i] == '\n' ? i + 1 : i + 1 < n && a[i] == '\r' && a[i + 1] == '\n' ? i + 2 : -1;
+    if (j < 0 || j >= n || !inSet(a[j], set)) {
+      return -1;
+    }
+    int have = i - from;
+    int k = j;
+    while (k < n && have + (k - j) < max && inSet(a[k], set)) {
+      k++;
+    }
+    int total = have + (k - j);
+    if (total < min || (k < n && (inSet(a[k], set) || alnum(a[k])))) {
+      return -1;
+    }
+    return k;
   }
 
   private static boolean inSet(char c, int set) {
@@ -1942,6 +2246,8 @@ final class Detectors {
         return alnum(c) || c == '_' || c == '-';
       case ALNUM_DASH:
         return alnum(c) || c == '-';
+      case ALNUM_US_DASH_DOT:
+        return alnum(c) || c == '_' || c == '-' || c == '.';
       default:
         return digit(c) || (c >= 'A' && c <= 'Z');
     }
@@ -1999,7 +2305,9 @@ final class Detectors {
       int len = i - s;
       if (len == 40 && mixed(s, i) && (i == re || !alnum(a[i]))) {
         String v = new String(a, s, 40);
-        if (!ManagedIdentifiers.SAMPLE_SECRETS.contains(v) && kw(r.AWS, s, i)) {
+        if (!ManagedIdentifiers.SAMPLE_SECRETS.contains(v)
+            && !SecretShapes.isPlaceholder(a, s, i)
+            && (kw(r.AWS, s, i) || awsRecord(s, i))) {
           out.add(r.AWS, s, i, true);
         }
       } else if (len == 86 && i + 2 <= re && a[i] == '=' && a[i + 1] == '=' && mixed(s, i)) {
@@ -2009,6 +2317,50 @@ final class Detectors {
         i += 2;
       }
     }
+  }
+
+  static final int MAX_RECORD = 512; // chars either side of a value searched for its record
+
+  /**
+   * A 40-char secret whose keyword stands further than 30 chars away but in the same record (a
+   * paragraph: no blank line between, at most {@link #MAX_RECORD} chars): an AWS keyword, the word
+   * {@code secret} ({@code SecretAccessKey}, {@code "secret":}), or an access key ID (AKIA...,
+   * ASIA...) that the secret pairs with.
+   */
+  private boolean awsRecord(int s, int e) {
+    int from = s;
+    while (from > 0 && s - from < MAX_RECORD && !blankLineEndsAt(from)) {
+      from--;
+    }
+    int to = e;
+    while (to < n && to - e < MAX_RECORD && !blankLineEndsAt(to)) {
+      to++;
+    }
+    for (int i = firstHitEndingAt(from); i < hN && hS[i] < to; i++) {
+      if (r.groupHas(hG[i], r.AWS) && (hE[i] <= s || hS[i] >= e)) {
+        return true;
+      }
+    }
+    return containsIgnoreCase(from, s, "secret")
+        || containsIgnoreCase(e, to, "secret")
+        || accessKeyIdIn(from, s)
+        || accessKeyIdIn(e, to);
+  }
+
+  private boolean blankLineEndsAt(int i) {
+    return i > 0 && a[i - 1] == '\n' && (i < n && (a[i] == '\n' || a[i] == '\r'));
+  }
+
+  private boolean accessKeyIdIn(int from, int to) {
+    for (int i = from; i + 20 <= to; i++) {
+      if (a[i] == 'A'
+          && (startsWith(i, "AKIA") || startsWith(i, "ASIA"))
+          && (i == 0 || !alnum(a[i - 1]))
+          && span(i + 4, to, 16, 16, UPPER_DIGIT) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean mixed(int s, int e) {
@@ -2758,6 +3110,16 @@ final class Detectors {
   }
 
   /** The single char between word w and w+1, or 0 when the gap is not exactly one char. */
+  /** Words {@code w} and {@code w + 1} are separated by one line break ({@code \n} or CRLF). */
+  boolean lineBreakGap(int w) {
+    if (w + 1 >= p.words) {
+      return false;
+    }
+    int e = p.wEnd[w];
+    int g = p.wStart[w + 1] - e;
+    return g == 1 && a[e] == '\n' || g == 2 && a[e] == '\r' && a[e + 1] == '\n';
+  }
+
   char gap(int w) {
     if (w + 1 >= p.words) {
       return 0;
@@ -2820,7 +3182,12 @@ final class Detectors {
     return lo;
   }
 
-  /** No letter/digit just before, and not glued to a number by {@code . - /} either. */
+  /**
+   * No letter/digit just before, and not glued to a number by {@code . - / : _} either. After a
+   * word, {@code : / _ .} separate a value from its label or path ({@code SSN:123-45-6789}, {@code
+   * /users/123-45-6789}, {@code ssn_123456789}); a hyphen after a word still glues ({@code
+   * ORD-4111...} is an order number).
+   */
   boolean leftOk(int s) {
     if (s == 0) {
       return true;
@@ -2829,11 +3196,29 @@ final class Detectors {
     if (alnum(c)) {
       return false;
     }
-    return !((c == '.' || c == '-' || c == '/' || c == ':' || c == '_')
-        && s >= 2
-        && alnum(a[s - 2]));
+    if (s < 2 || !(c == '.' || c == '-' || c == '/' || c == ':' || c == '_')) {
+      return true;
+    }
+    char b = a[s - 2];
+    return !(digit(b) || c == '-' && alnum(b));
   }
 
+  /** {@link #leftOk} without the label and path separators: nothing glued on the left at all. */
+  boolean leftOkStrict(int s) {
+    if (s == 0) {
+      return true;
+    }
+    char c = a[s - 1];
+    return !alnum(c)
+        && !((c == '.' || c == '-' || c == '/' || c == ':' || c == '_')
+            && s >= 2
+            && alnum(a[s - 2]));
+  }
+
+  /**
+   * No letter/digit just after, and no {@code . - / _} gluing a number on; {@code . / _} before a
+   * word end the value ({@code 123-45-6789.pdf}, {@code 4111.../receipt}).
+   */
   boolean rightOk(int e) {
     if (e >= n) {
       return true;
@@ -2842,7 +3227,11 @@ final class Detectors {
     if (alnum(c)) {
       return false;
     }
-    return !((c == '.' || c == '-' || c == '/' || c == '_') && e + 1 < n && alnum(a[e + 1]));
+    if (e + 1 >= n || !(c == '.' || c == '-' || c == '/' || c == '_')) {
+      return true;
+    }
+    char f = a[e + 1];
+    return !(digit(f) || c == '-' && alnum(f));
   }
 
   private boolean allSame(int s, int e) {

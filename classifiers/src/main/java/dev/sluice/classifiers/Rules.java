@@ -23,6 +23,7 @@ final class Rules {
   static final int A_NAME_COLUMN = 7;
   static final int A_PERSON_COLUMN = 8;
   static final int A_PEOPLE_HINT = 9;
+  static final int A_BASIC = 10;
 
   /** Column headers that, next to a generic "name" column, say the rows are people. */
   static final List<String> PEOPLE_HINTS =
@@ -170,6 +171,7 @@ final class Rules {
   private final Map<String, Integer> ibanEntries = new HashMap<>();
 
   final int PKCS, OPENSSH, PGP, PUTTY, JWT, AWS, GCP, BASIC_AUTH, STRIPE, GITHUB, GITLAB, SLACK;
+  final int SLACK_WEBHOOK, IBAN_OTHER;
   final int AWS_KEY_ID,
       NPM,
       GOOGLE_OAUTH,
@@ -206,6 +208,8 @@ final class Rules {
     GITHUB = idx.get("GITHUB_TOKEN");
     GITLAB = idx.get("GITLAB_TOKEN");
     SLACK = idx.get("SLACK_TOKEN");
+    SLACK_WEBHOOK = idx.get("SLACK_WEBHOOK_URL");
+    IBAN_OTHER = idx.get("INTERNATIONAL_BANK_ACCOUNT_NUMBER");
     NPM = idx.get("NPM_TOKEN");
     GOOGLE_OAUTH = idx.get("GOOGLE_OAUTH_TOKEN");
     AZURE = idx.get("AZURE_STORAGE_KEY");
@@ -241,6 +245,9 @@ final class Rules {
     IP = idx.get("IP_ADDRESS");
     for (Iban.Country c : Iban.countries().values()) {
       ibanEntries.put(c.code(), idx.get(c.identifierId()));
+    }
+    for (Iban.Country c : Iban.otherCountries().values()) {
+      ibanEntries.put(c.code(), IBAN_OTHER);
     }
 
     // keyword groups: one per distinct (text, wholeWord)
@@ -280,6 +287,7 @@ final class Rules {
     ga.set(group.apply("putty-user-key-file-", false), A_PUTTY);
     ga.set(group.apply("authorization:", true), A_AUTH);
     ga.set(group.apply("cookie:", true), A_COOKIE);
+    ga.set(group.apply("basic", true), A_BASIC); // "upstream_auth = Basic dXNlcjpwYXNz"
     BitSet contexts = new BitSet();
     for (String c : NAME_CONTEXT) {
       int g = group.apply(c, true);

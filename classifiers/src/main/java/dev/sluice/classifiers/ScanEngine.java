@@ -199,13 +199,28 @@ final class ScanEngine implements Scanner {
     final FingerprintCache fpCache = new FingerprintCache();
 
     void scanWindow(
-        char[] a, int n, long base, long emitFrom, long emitTo, boolean eof, FindingSink sink) {
+        char[] src,
+        int srcN,
+        long base,
+        long emitFrom,
+        long emitTo,
+        boolean eof,
+        FindingSink sink) {
+      // zero-width chars, fullwidth digits, &#52; references: scan the text as read, report
+      // offsets into the text as written (see NormalizedView)
+      NormalizedView view = NormalizedView.of(src, srcN);
+      char[] a = view == null ? src : view.text;
+      int n = view == null ? srcN : view.length;
       cand.clear();
       pass.run(a, 0, n, rules.ac.classes);
       det.run(a, n, pass);
       int[] order = resolve();
       int from = (int) (emitFrom - base);
       int to = (int) (emitTo - base);
+      if (view != null) {
+        from = view.viewIndex(from);
+        to = to >= srcN ? n : view.viewIndex(to);
+      }
       List<Finding> found = new ArrayList<>();
       for (int i : order) {
         int s = cand.start[i];
@@ -231,6 +246,9 @@ final class ScanEngine implements Scanner {
                 fpCache));
       }
       customAndDeny(a, n, base, from, to, found);
+      if (view != null) {
+        found.replaceAll(f -> atSource(f, view, base));
+      }
       found.sort(Comparator.comparingInt(Finding::start).thenComparing(Finding::identifierId));
       for (Finding f : found) {
         sink.accept(f);
@@ -394,6 +412,21 @@ final class ScanEngine implements Scanner {
           }
         }
       }
+    }
+
+    /** The finding with its offsets moved from the normalised view to the source text. */
+    private Finding atSource(Finding f, NormalizedView view, long base) {
+      int s = (int) (f.start() - base);
+      int e = (int) (f.end() - base);
+      return new Finding(
+          f.identifierId(),
+          f.category(),
+          f.severity(),
+          (int) (base + view.sourceStart(s)),
+          (int) (base + view.sourceEnd(e)),
+          f.keywordSupported(),
+          f.preview(),
+          f.fingerprint());
     }
 
     boolean allowed(char[] a, int s, int e) {

@@ -47,14 +47,83 @@ final class Tables {
     return tab > 0 ? '\t' : comma > 0 ? ',' : semi > 0 ? ';' : pipe > 0 ? '|' : 0;
   }
 
+  /**
+   * Delimiters in {@code [ls, le)} outside quoted cells (RFC 4180: a cell that opens with {@code "}
+   * runs to the next lone {@code "}, {@code ""} is a quote inside it), so {@code "Springfield, IL"}
+   * is one cell and its row has as many delimiters as the header. Start at a line or cell start.
+   */
   static int count(char[] a, int ls, int le, char d) {
     int c = 0;
+    boolean cellStart = true;
     for (int i = ls; i < le; i++) {
-      if (a[i] == d) {
+      char ch = a[i];
+      if (ch == d) {
         c++;
+        cellStart = true;
+      } else if (ch == '"' && cellStart) {
+        i = closingQuote(a, i + 1, le);
+        cellStart = false;
+      } else if (ch != ' ') {
+        cellStart = false;
       }
     }
     return c;
+  }
+
+  /** Index of the quote closing a quoted cell opened before {@code from}, or {@code le - 1}. */
+  static int closingQuote(char[] a, int from, int le) {
+    for (int i = from; i < le; i++) {
+      if (a[i] == '"') {
+        if (i + 1 < le && a[i + 1] == '"') {
+          i++;
+        } else {
+          return i;
+        }
+      }
+    }
+    return le - 1;
+  }
+
+  /**
+   * Start of cell {@code col} of the line {@code [ls, le)} split by {@code d} outside quotes (see
+   * {@link #count}), or -1 when the line has fewer cells.
+   */
+  static int cellStart(char[] a, int ls, int le, char d, int col) {
+    if (col == 0) {
+      return ls;
+    }
+    int c = 0;
+    boolean cellStart = true;
+    for (int i = ls; i < le; i++) {
+      char ch = a[i];
+      if (ch == d) {
+        if (++c == col) {
+          return i + 1;
+        }
+        cellStart = true;
+      } else if (ch == '"' && cellStart) {
+        i = closingQuote(a, i + 1, le);
+        cellStart = false;
+      } else if (ch != ' ') {
+        cellStart = false;
+      }
+    }
+    return -1;
+  }
+
+  /** End of the cell starting at {@code cs} (quote-aware, see {@link #count}). */
+  static int cellEnd(char[] a, int cs, int le, char d) {
+    int i = cs;
+    while (i < le && a[i] == ' ') {
+      i++;
+    }
+    if (i < le && a[i] == '"') {
+      i = closingQuote(a, i + 1, le) + 1;
+    }
+    while (i < le && a[i] != d) {
+      i++;
+    }
+    return i;
   }
 
   /**

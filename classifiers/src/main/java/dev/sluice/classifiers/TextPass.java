@@ -73,7 +73,8 @@ final class TextPass {
 
   /**
    * @param allWords record every word; otherwise all-lower-case letter words are skipped (no
-   *     managed validator starts at or needs them; deny terms do)
+   *     managed validator but IPv6 starts at or needs them; deny terms do), except a short one
+   *     before {@code :}
    */
   TextPass(KeywordAutomaton ac, boolean allWords) {
     this.allWords = allWords;
@@ -135,7 +136,8 @@ final class TextPass {
         }
       } else {
         if (ws >= 0) {
-          if (flags != F_LOWER || allWords) {
+          // a short lower-case word before ':' may open an IPv6 address (fe80::1, abcd:ef01:...)
+          if (flags != F_LOWER || allWords || (c == ':' && i - ws <= 4)) {
             addWord(ws, i, flags);
           }
           ws = -1;

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** IBAN countries that Macie has a {@code <COUNTRY>_BANK_ACCOUNT_NUMBER} identifier for. */
+/**
+ * IBAN countries: those Macie has a {@code <COUNTRY>_BANK_ACCOUNT_NUMBER} identifier for, and the
+ * other registry countries.
+ */
 public final class Iban {
   private Iban() {}
 
@@ -86,6 +89,33 @@ public final class Iban {
     BY_CODE = Collections.unmodifiableMap(m);
   }
 
+  /**
+   * IBAN countries of the SWIFT IBAN registry that Macie has no identifier for, with their lengths;
+   * reported as {@code INTERNATIONAL_BANK_ACCOUNT_NUMBER}.
+   */
+  private static final Map<String, Country> OTHER;
+
+  static {
+    Map<String, Country> m = new LinkedHashMap<>();
+    Object[][] rows = {
+      {"AT", 20}, {"AZ", 28}, {"BH", 22}, {"BE", 16}, {"BY", 28}, {"BI", 27}, {"DJ", 27},
+      {"FK", 18}, {"GI", 23}, {"GT", 28}, {"IQ", 23}, {"IL", 23}, {"KZ", 20}, {"KW", 30},
+      {"LV", 21}, {"LB", 28}, {"LY", 25}, {"LU", 20}, {"MD", 24}, {"MN", 20}, {"NI", 28},
+      {"NO", 15}, {"OM", 23}, {"PK", 24}, {"PS", 29}, {"QA", 29}, {"LC", 32}, {"RO", 24},
+      {"RU", 33}, {"ST", 25}, {"SA", 24}, {"SC", 31}, {"SO", 23}, {"SD", 18}, {"SV", 28},
+      {"VA", 22}, {"YE", 30},
+    };
+    for (Object[] r : rows) {
+      m.put((String) r[0], new Country((String) r[0], "INTERNATIONAL", (Integer) r[1]));
+    }
+    OTHER = Collections.unmodifiableMap(m);
+  }
+
+  /** Registry countries Macie has no identifier for (see {@link #OTHER}). */
+  public static Map<String, Country> otherCountries() {
+    return OTHER;
+  }
+
   /** All countries, in Macie's alphabetical order of names. */
   public static Map<String, Country> countries() {
     return BY_CODE;
@@ -93,6 +123,8 @@ public final class Iban {
 
   /** The country whose IBANs start with {@code c0 c1} (upper-case letters), or {@code null}. */
   public static Country byCode(char c0, char c1) {
-    return BY_CODE.get(new String(new char[] {c0, c1}));
+    String code = new String(new char[] {c0, c1});
+    Country c = BY_CODE.get(code);
+    return c != null ? c : OTHER.get(code);
   }
 }

@@ -194,7 +194,7 @@ public final class ManagedIdentifiers {
         true,
         NONE,
         HIGH_HIGH_HIGH,
-        "Stripe API key (sk_, rk_, pk_)");
+        "Stripe secret or restricted API key (sk_, rk_: live, test, prod) or webhook secret");
     add(
         l,
         "AWS_ACCESS_KEY_ID",
@@ -218,7 +218,7 @@ public final class ManagedIdentifiers {
         false,
         NONE,
         HIGH_HIGH_HIGH,
-        "GitLab personal access token (glpat-)");
+        "GitLab token (glpat-, gloas-, gldt-, glrt-, glcbt-, glptt-, glft-... prefixes)");
     add(
         l,
         "SLACK_TOKEN",
@@ -226,7 +226,15 @@ public final class ManagedIdentifiers {
         false,
         NONE,
         HIGH_HIGH_HIGH,
-        "Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-)");
+        "Slack token (xoxb-, xoxp-, xoxa-, xoxr-, xoxs-, xoxe-, xoxo-, xapp-)");
+    add(
+        l,
+        "SLACK_WEBHOOK_URL",
+        CREDENTIALS,
+        false,
+        NONE,
+        HIGH_HIGH_HIGH,
+        "Slack incoming-webhook URL (hooks.slack.com/services/T.../B.../...)");
     add(l, "NPM_TOKEN", CREDENTIALS, false, NONE, HIGH_HIGH_HIGH, "npm access token (npm_)");
     add(
         l,
@@ -331,6 +339,15 @@ public final class ManagedIdentifiers {
               + (c.code().equals("GB") ? "; UK sort code and account number near a keyword" : ""),
           kw);
     }
+    add(
+        l,
+        "INTERNATIONAL_BANK_ACCOUNT_NUMBER",
+        FINANCIAL_INFORMATION,
+        false,
+        NONE,
+        HIGH_HIGH_HIGH,
+        "IBAN of a country Macie has no identifier for (Austria, Belgium, Norway...; registry"
+            + " length, mod-97)");
     add(
         l,
         "BANK_ACCOUNT_NUMBER",

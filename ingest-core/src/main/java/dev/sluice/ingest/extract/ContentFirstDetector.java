@@ -44,6 +44,12 @@ final class ContentFirstDetector implements Detector {
       return delegate.detect(input, metadata);
     }
     MediaType byContent = delegate.detect(input, new Metadata());
+    if (isSniffedFromText(byContent)) {
+      MediaType named = plainTextName(name);
+      if (named != null && looksLikeText(input)) {
+        return named; // a .txt holding a pasted e-mail is scanned as the text it is (ADR 0003)
+      }
+    }
     if (!GENERIC.contains(byContent)) {
       checkClaim(name, byContent);
       return byContent; // specific by content: a name cannot change it, and detecting twice costs
@@ -61,6 +67,39 @@ final class ContentFirstDetector implements Detector {
     MediaType result = registry.isSpecializationOf(withName, byContent) ? withName : byContent;
     checkClaim(name, result);
     return result;
+  }
+
+  /**
+   * Types Tika recognises from a few header lines of ordinary text ({@code From:}, {@code
+   * Received:}, an mbox {@code From } line). A file named as plain text with such lines in it is
+   * still plain text: parsed as a message, its offsets would index another text and its header
+   * lines would not be scanned as written.
+   */
+  private static final Set<MediaType> SNIFFED_FROM_TEXT =
+      Set.of(
+          MediaType.parse("message/rfc822"),
+          MediaType.parse("message/news"),
+          MediaType.parse("application/mbox"));
+
+  private boolean isSniffedFromText(MediaType t) {
+    MediaType base = t.getBaseType();
+    for (MediaType s : SNIFFED_FROM_TEXT) {
+      if (s.equals(base) || registry.isSpecializationOf(base, s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The plain-text type ({@link PlainTextParser#TYPES}) a file name claims, or null. */
+  private static MediaType plainTextName(String name) {
+    try {
+      MediaType t =
+          org.apache.tika.mime.MimeTypes.getDefaultMimeTypes().getMimeType(name).getType();
+      return PlainTextParser.TYPES.contains(t) ? t : null;
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

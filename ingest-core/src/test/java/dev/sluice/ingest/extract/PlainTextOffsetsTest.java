@@ -50,4 +50,35 @@ class PlainTextOffsetsTest {
     int at = units.get(0).text().indexOf("ana.lima@example.test");
     assertThat(at).isEqualTo(text.indexOf("ana.lima@example.test"));
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"thread.txt", "mail-export.log", "notes.md"})
+  void textFileThatLooksLikeAnEmailIsScannedAsWritten(String name) {
+    String text =
+        "From: Ana Lima <ana.lima@example.test>\r\n"
+            + "To: Bo Chen <bo.chen@example.test>\r\n"
+            + "Subject: invoice\r\n"
+            + "Date: Tue, 1 Oct 2024 10:00:00 +0000\r\n"
+            + "\r\n"
+            + "Hi Bo, call me on 020 7946 0018.\r\n";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Extraction ex = extractor.extract(new ByteArrayInputStream(bytes), name, bytes.length);
+    assertThat(ex.units()).hasSize(1);
+    TextUnit unit = ex.units().get(0);
+    assertThat(unit.mediaType()).doesNotStartWith("message/");
+    assertThat(unit.text()).isEqualTo(text); // header lines kept, offsets into the file
+  }
+
+  @org.junit.jupiter.api.Test
+  void emlFileIsStillParsedAsAMessage() {
+    String text =
+        "From: Ana Lima <ana.lima@example.test>\r\n"
+            + "To: Bo Chen <bo.chen@example.test>\r\n"
+            + "Subject: invoice\r\n"
+            + "\r\n"
+            + "Hi Bo.\r\n";
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Extraction ex = extractor.extract(new ByteArrayInputStream(bytes), "mail.eml", bytes.length);
+    assertThat(ex.units().get(0).mediaType()).startsWith("message/rfc822");
+  }
 }
