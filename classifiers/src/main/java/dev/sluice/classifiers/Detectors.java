@@ -369,24 +369,13 @@ final class Detectors {
    * Finds cell {@code col} of the line {@code [ls, le)} split by {@code d} and leaves it in {@link
    * #cellStart}/{@link #cellEnd}; false when the line has fewer cells.
    */
-  private boolean cellAt(int ls, int le, char d, int col) {
-    int c = 0;
-    int cs = ls;
-    for (int i = ls; i < le && c < col; i++) {
-      if (a[i] == d) {
-        c++;
-        cs = i + 1;
-      }
-    }
-    if (c != col) {
+  boolean cellAt(int ls, int le, char d, int col) {
+    int cs = Tables.cellStart(a, ls, le, d, col);
+    if (cs < 0) {
       return false;
     }
-    int ce = cs;
-    while (ce < le && a[ce] != d) {
-      ce++;
-    }
     cellStart = cs;
-    cellEnd = ce;
+    cellEnd = Tables.cellEnd(a, cs, le, d);
     return true;
   }
 

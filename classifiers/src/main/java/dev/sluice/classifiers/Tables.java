@@ -47,14 +47,97 @@ final class Tables {
     return tab > 0 ? '\t' : comma > 0 ? ',' : semi > 0 ? ';' : pipe > 0 ? '|' : 0;
   }
 
+  /**
+   * Delimiters in {@code [ls, le)} outside quoted cells: a double quote that opens a cell (at
+   * {@code ls} or right after a delimiter) hides delimiters up to its closing quote, and a doubled
+   * quote inside stays inside (RFC 4180: {@code "Flat 3, 12 High St"} is one cell).
+   */
   static int count(char[] a, int ls, int le, char d) {
     int c = 0;
+    boolean quoted = false;
     for (int i = ls; i < le; i++) {
-      if (a[i] == d) {
+      char x = a[i];
+      if (quoted) {
+        if (x == '"') {
+          if (i + 1 < le && a[i + 1] == '"') {
+            i++;
+          } else {
+            quoted = false;
+          }
+        }
+      } else if (x == d) {
         c++;
+      } else if (x == '"' && (i == ls || a[i - 1] == d) && closes(a, i + 1, le, d)) {
+        quoted = true;
       }
     }
     return c;
+  }
+
+  /**
+   * Start of cell {@code col} of the line {@code [ls, le)} split by {@code d}, quoted cells read as
+   * {@link #count} reads them; -1 when the line has fewer cells.
+   */
+  static int cellStart(char[] a, int ls, int le, char d, int col) {
+    if (col == 0) {
+      return ls;
+    }
+    boolean quoted = false;
+    int c = 0;
+    for (int i = ls; i < le; i++) {
+      char x = a[i];
+      if (quoted) {
+        if (x == '"') {
+          if (i + 1 < le && a[i + 1] == '"') {
+            i++;
+          } else {
+            quoted = false;
+          }
+        }
+      } else if (x == d) {
+        if (++c == col) {
+          return i + 1;
+        }
+      } else if (x == '"' && (i == ls || a[i - 1] == d) && closes(a, i + 1, le, d)) {
+        quoted = true;
+      }
+    }
+    return -1;
+  }
+
+  /** End of the cell starting at {@code cs} (its delimiter or the line end). */
+  static int cellEnd(char[] a, int cs, int le, char d) {
+    int i = cs;
+    if (i < le && a[i] == '"' && closes(a, i + 1, le, d)) {
+      for (i++; i < le; i++) {
+        if (a[i] == '"') {
+          if (i + 1 < le && a[i + 1] == '"') {
+            i++;
+          } else {
+            return i + 1;
+          }
+        }
+      }
+      return le;
+    }
+    while (i < le && a[i] != d) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Whether a quote opened before {@code i} closes on this line before a cell edge. */
+  private static boolean closes(char[] a, int i, int le, char d) {
+    for (int j = i; j < le; j++) {
+      if (a[j] == '"') {
+        if (j + 1 < le && a[j + 1] == '"') {
+          j++;
+        } else {
+          return j + 1 == le || a[j + 1] == d;
+        }
+      }
+    }
+    return false;
   }
 
   /**
