@@ -30,6 +30,49 @@ final class NameModel {
   final SliceSet wordGiven;
 
   final SliceSet streetSuffix;
+
+  /**
+   * Street types by position (see {@code names/street-types.txt}): after, before, glued, german.
+   */
+  final SliceSet typeAfter;
+
+  final SliceSet typeBefore;
+  final SliceSet typeGerman;
+  final List<String> typeGlued;
+
+  /** Lower-case words inside street names: "rue de la Paix", "Calle del Sol", "Via di Santo". */
+  final SliceSet particles =
+      new SliceSet(
+          List.of(
+              "de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das", "du",
+              "des", "la", "le", "les", "las", "los", "el", "l", "d", "y", "e", "et", "al", "alla",
+              "sur", "sous", "aux", "au", "an", "der", "dem", "den", "am", "im", "zum", "zur",
+              "auf", "bei", "van", "von", "à", "en", "sul", "san", "santa", "santo", "saint",
+              "sainte"));
+
+  /** Words before a house number that announce an address ("Address 12 Main St"). */
+  final SliceSet addressCue =
+      new SliceSet(
+          List.of(
+              "address",
+              "addr",
+              "adresse",
+              "anschrift",
+              "dirección",
+              "direccion",
+              "domicilio",
+              "indirizzo",
+              "endereço",
+              "located",
+              "at",
+              "to",
+              "ship",
+              "deliver",
+              "visit"));
+
+  /** Articles: "a 5 Minute Walk" is no street line. */
+  final SliceSet articles = new SliceSet(List.of("a", "an", "the", "every", "per", "about"));
+
   final SliceSet unitWords;
   final SliceSet usStateCodes;
   final SliceSet usStateNames;
@@ -251,6 +294,11 @@ final class NameModel {
                 "monday",
                 "main"));
     streetSuffix = new SliceSet(load("names/street-suffixes.txt"));
+    java.util.Map<String, List<String>> types = sections(load("names/street-types.txt"));
+    typeAfter = new SliceSet(types.get("after"));
+    typeBefore = new SliceSet(types.get("before"));
+    typeGerman = new SliceSet(types.get("german"));
+    typeGlued = List.copyOf(types.get("glued"));
     unitWords =
         new SliceSet(
             List.of(
@@ -329,6 +377,20 @@ final class NameModel {
       }
     }
     return 0;
+  }
+
+  /** Lines grouped under their {@code [section]} headers. */
+  private static java.util.Map<String, List<String>> sections(List<String> lines) {
+    java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+    List<String> cur = null;
+    for (String line : lines) {
+      if (line.startsWith("[") && line.endsWith("]")) {
+        cur = out.computeIfAbsent(line.substring(1, line.length() - 1), k -> new ArrayList<>());
+      } else if (cur != null) {
+        cur.add(line);
+      }
+    }
+    return out;
   }
 
   private static List<String> load(String name) {

@@ -23,6 +23,42 @@ final class Rules {
   static final int A_NAME_COLUMN = 7;
   static final int A_PERSON_COLUMN = 8;
   static final int A_PEOPLE_HINT = 9;
+  static final int A_ADDRESS_COLUMN = 10;
+
+  /**
+   * Column headers whose cells are street lines (snake, kebab and camel case fold to these). Not
+   * "address" after "email", "ip" or "mac": the whole header cell must be one of these.
+   */
+  static final List<String> ADDRESS_COLUMNS =
+      List.of(
+          "address",
+          "street",
+          "street address",
+          "streetaddress",
+          "address line 1",
+          "address line1",
+          "address1",
+          "address 1",
+          "addr",
+          "addr1",
+          "mailing address",
+          "home address",
+          "postal address",
+          "billing address",
+          "shipping address",
+          "delivery address",
+          "residential address",
+          "street line",
+          "adresse",
+          "anschrift",
+          "strasse",
+          "straße",
+          "dirección",
+          "direccion",
+          "domicilio",
+          "indirizzo",
+          "endereço",
+          "morada");
 
   /** Column headers that, next to a generic "name" column, say the rows are people. */
   static final List<String> PEOPLE_HINTS =
@@ -291,6 +327,12 @@ final class Rules {
     }
     for (String c : NAME_COLUMNS) {
       ga.set(group.apply(c, true), A_NAME_COLUMN);
+    }
+    for (String c : ADDRESS_COLUMNS) {
+      int g = group.apply(c, true);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_ADDRESS_COLUMN);
+      }
     }
     for (String c : PEOPLE_HINTS) {
       int g = group.apply(c, true);
