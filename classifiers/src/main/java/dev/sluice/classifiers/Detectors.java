@@ -48,11 +48,13 @@ final class Detectors {
   private final int[] tokLastWord = new int[4];
   final Candidates out;
   private final Addresses addresses;
+  private final NameForms nameForms;
 
   Detectors(Rules r, Candidates out) {
     this.r = r;
     this.out = out;
     this.addresses = new Addresses(this, r);
+    this.nameForms = new NameForms(this, r);
   }
 
   void run(char[] a, int n, TextPass p) {
@@ -74,6 +76,7 @@ final class Detectors {
     familyMembers();
     tokenRuns();
     emails();
+    nameForms.displayNames(a, n, p);
   }
 
   /**
@@ -762,10 +765,13 @@ final class Detectors {
           cookie(hS[i], hE[i]);
           break;
         case Rules.A_NAME:
-          nameContext(hE[i], false);
+          nameContext(hE[i], false, CONTEXT);
+          break;
+        case Rules.A_ROLE:
+          nameContext(hE[i], false, ROLE);
           break;
         case Rules.A_TITLE:
-          nameContext(hE[i], true);
+          nameContext(hE[i], true, CONTEXT);
           break;
         case Rules.A_ADDRESS_COLUMN:
           addresses.column(hS[i], hE[i]);
@@ -774,7 +780,7 @@ final class Detectors {
         case Rules.A_NAME_COLUMN:
           nameColumn(hS[i], hE[i], code == Rules.A_PERSON_COLUMN);
           if (r.groupIsNameContext(g)) {
-            nameContext(hE[i], false); // "Full name Ivo Dunmore" outside a table
+            nameContext(hE[i], false, CONTEXT); // "Full name Ivo Dunmore" outside a table
           }
           break;
         default:
@@ -1057,7 +1063,7 @@ final class Detectors {
       }
     }
     if ((p.wFlags[w] & F_UPPER_LATER) == 0 || isMcName(s, e)) {
-      if ((last = name(w, false)) >= 0) {
+      if ((last = name(w, NO_CONTEXT)) >= 0) {
         return last;
       }
     }
@@ -2202,7 +2208,11 @@ final class Detectors {
 
   // ---------------------------------------------------------------- names and addresses
 
-  private void nameContext(int e, boolean title) {
+  static final int NO_CONTEXT = 0; // a name on its own: known given name and family name
+  static final int ROLE = 1; // after a role word or verb in prose: one listed name token is enough
+  static final int CONTEXT = 2; // after "From:", "Dear", "Patient:": shaped like a name is enough
+
+  private void nameContext(int e, boolean title, int level) {
     int i = e;
     int limit = Math.min(n, e + 6);
     while (i < limit
@@ -2219,7 +2229,7 @@ final class Detectors {
     }
     int w = wordAtOrAfter(i);
     if (w < p.words && p.wStart[w] == i && (p.wFlags[w] & F_CAP) != 0) {
-      int last = name(w, true);
+      int last = name(w, level);
       if (last < 0 && title) {
         familyName(w);
       }
@@ -2234,7 +2244,7 @@ final class Detectors {
         if (!sep || (p.wFlags[last + 1] & F_CAP) == 0) {
           break;
         }
-        last = name(last + 1, true);
+        last = name(last + 1, level);
       }
     }
   }
@@ -2244,7 +2254,8 @@ final class Detectors {
    * middle, hyphenated and O'/Mc forms). Without context the first token must be a known given name
    * that is not an everyday word, and the last a known name token.
    */
-  private int name(int w, boolean ctx) {
+  private int name(int w, int level) {
+    boolean ctx = level != NO_CONTEXT;
     if ((p.wFlags[w] & F_DIGIT) != 0) {
       return -1;
     }
@@ -2363,6 +2374,25 @@ final class Detectors {
           if (!nm.tokens.contains(a, ls, le) && !nm.given.contains(a, ls, le)) {
             return -1;
           }
+        }
+      }
+    } else if (level == ROLE) {
+      // "Customer Ivo Dunmore called", "the password for Zoë Müller?": a listed given name first
+      // (not an everyday word), or listed name tokens first and last; every token name-shaped
+      boolean given =
+          knownGiven(fs, fe)
+              && !nm.wordGiven.contains(a, fs, fe)
+              && !nm.ambiguousGiven.contains(a, fs, fe);
+      boolean tokens = knownToken(fs, fe) && (knownToken(ls, le) || surnameLike(ls, le));
+      if (!given && !tokens) {
+        return -1;
+      }
+      for (int i = 1; i < t; i++) {
+        int ts = tokStart[i];
+        int te = tokEnd[i];
+        boolean initial = te - ts <= 2 && a[te - 1] == '.';
+        if (!initial && !knownToken(ts, te) && !(surnameShaped(ts, te) && !englishEnding(ts, te))) {
+          return -1;
         }
       }
     } else {

@@ -24,6 +24,76 @@ final class Rules {
   static final int A_PERSON_COLUMN = 8;
   static final int A_PEOPLE_HINT = 9;
   static final int A_ADDRESS_COLUMN = 10;
+  static final int A_ROLE = 11;
+
+  /**
+   * Role words, verbs and greetings that people write before a name in prose, in several languages:
+   * weaker evidence than "From:" or "Dear", so the name after one needs a listed given name or name
+   * tokens ({@code Detectors.ROLE}).
+   */
+  static final List<String> ROLE_CONTEXT =
+      List.of(
+          "new hire",
+          "employee",
+          "customer",
+          "account holder",
+          "cardholder",
+          "card holder",
+          "patient",
+          "tenant",
+          "client",
+          "candidate",
+          "applicant",
+          "contractor",
+          "member",
+          "guest",
+          "passenger",
+          "student",
+          "colleague",
+          "for",
+          "to",
+          "with",
+          "copy",
+          "cc",
+          "ask",
+          "call",
+          "ping",
+          "thanks",
+          "thank you",
+          "merci",
+          "danke",
+          "gracias",
+          "grazie",
+          "obrigado",
+          "obrigada",
+          "hey",
+          "hola",
+          "bonjour",
+          "salut",
+          "hallo",
+          "ciao",
+          "buongiorno",
+          "estimado",
+          "estimada",
+          "cher",
+          "chère",
+          "liebe",
+          "lieber",
+          "sehr geehrte",
+          "sehr geehrter",
+          "gentile",
+          "atentamente",
+          "cordialement",
+          "mit freundlichen grüßen",
+          "saludos",
+          "cordiali saluti",
+          "best",
+          "best regards",
+          "kind regards",
+          "warm regards",
+          "regards",
+          "sincerely",
+          "cheers");
 
   /**
    * Column headers whose cells are street lines (snake, kebab and camel case fold to these). Not
@@ -321,6 +391,12 @@ final class Rules {
       int g = group.apply(c, true);
       ga.set(g, TITLES.contains(c) ? A_TITLE : A_NAME);
       contexts.set(g);
+    }
+    for (String c : ROLE_CONTEXT) {
+      int g = group.apply(c, true);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_ROLE);
+      }
     }
     for (String c : PERSON_COLUMNS) {
       ga.set(group.apply(c, true), A_PERSON_COLUMN);
