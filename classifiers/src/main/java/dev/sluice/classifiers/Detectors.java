@@ -770,6 +770,9 @@ final class Detectors {
         case Rules.A_ROLE:
           nameContext(hE[i], false, ROLE);
           break;
+        case Rules.A_NAME_BEFORE:
+          nameBefore(hS[i]);
+          break;
         case Rules.A_TITLE:
           nameContext(hE[i], true, CONTEXT);
           break;
@@ -2212,6 +2215,42 @@ final class Detectors {
   static final int ROLE = 1; // after a role word or verb in prose: one listed name token is enough
   static final int CONTEXT = 2; // after "From:", "Dear", "Patient:": shaped like a name is enough
 
+  /**
+   * A name just before a phrase that speaks of a person ("Ivo Dunmore was born on", "Zoë Müller
+   * (date of birth ..."): up to 4 capitalised words ending one space (or " (") before {@code hs},
+   * read with the {@link #ROLE} evidence.
+   */
+  private void nameBefore(int hs) {
+    int e = hs - 1;
+    if (e > 0 && a[e] == '(' && a[e - 1] == ' ') {
+      e--;
+    }
+    if (e <= 0 || a[e] != ' ') {
+      return;
+    }
+    int w = wordAtOrAfter(e) - 1;
+    if (w < 0 || p.wEnd[w] != e && !(p.wEnd[w] == e - 1 && a[e - 1] == '.')) {
+      return;
+    }
+    int first = w;
+    for (int k = 0; k < 5 && first > 0; k++) {
+      int pe = p.wEnd[first - 1];
+      char g = a[pe];
+      boolean joined = p.wStart[first] - pe == 1 && (g == ' ' || g == '-' || g == '\'');
+      boolean initial = p.wStart[first] - pe == 2 && g == '.' && a[pe + 1] == ' ';
+      if (!(joined || initial) || (p.wFlags[first - 1] & F_CAP) == 0) {
+        break;
+      }
+      first--;
+    }
+    for (int k = first; k < w; k++) {
+      int last = name(k, ROLE);
+      if (last >= 0) {
+        return;
+      }
+    }
+  }
+
   private void nameContext(int e, boolean title, int level) {
     int i = e;
     int limit = Math.min(n, e + 6);
@@ -2391,7 +2430,9 @@ final class Detectors {
         int ts = tokStart[i];
         int te = tokEnd[i];
         boolean initial = te - ts <= 2 && a[te - 1] == '.';
-        if (!initial && !knownToken(ts, te) && !(surnameShaped(ts, te) && !englishEnding(ts, te))) {
+        if (!initial
+            && !knownToken(ts, te)
+            && !(surnameShaped(ts, te) && !strongEnglishEnding(ts, te))) {
           return -1;
         }
       }

@@ -25,6 +25,11 @@ final class Rules {
   static final int A_PEOPLE_HINT = 9;
   static final int A_ADDRESS_COLUMN = 10;
   static final int A_ROLE = 11;
+  static final int A_NAME_BEFORE = 12;
+
+  /** Phrases after a person's name: "Ivo Dunmore was born on", "Zoë Müller (date of birth". */
+  static final List<String> NAME_BEFORE =
+      List.of("was born", "born on", "date of birth", "dob", "née", "geb.", "nacido", "nata", "né");
 
   /**
    * Role words, verbs and greetings that people write before a name in prose, in several languages:
@@ -391,6 +396,12 @@ final class Rules {
       int g = group.apply(c, true);
       ga.set(g, TITLES.contains(c) ? A_TITLE : A_NAME);
       contexts.set(g);
+    }
+    for (String c : NAME_BEFORE) {
+      int g = group.apply(c, true);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_NAME_BEFORE);
+      }
     }
     for (String c : ROLE_CONTEXT) {
       int g = group.apply(c, true);
