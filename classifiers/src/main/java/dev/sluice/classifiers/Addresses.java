@@ -288,7 +288,8 @@ final class Addresses {
         e++;
       }
       i = streetName(e, false);
-    } else if (e - s >= 5 && gluedGerman(s, e)) {
+    } else if (e - s >= 5 && gluedGerman(s, joinedEnd(e))) {
+      e = joinedEnd(e); // Else-Lasker-Schüler-Str. 38
       i = e < n && a[e] == '.' ? e + 1 : e; // Herzogstr. 296
     } else {
       i = germanTwoWords(w);
@@ -302,6 +303,17 @@ final class Addresses {
     }
     d.out.add(r.ADDRESS, s, ne, false);
     return d.wordAtOrAfter(ne) - 1;
+  }
+
+  /** The end of the hyphen-joined token whose first word ends at {@code e}. */
+  private int joinedEnd(int e) {
+    while (e + 1 < n && a[e] == '-' && Character.isLetter(a[e + 1])) {
+      e++;
+      while (e < n && Character.isLetter(a[e])) {
+        e++;
+      }
+    }
+    return e;
   }
 
   private boolean gluedGerman(int s, int e) {
@@ -377,59 +389,51 @@ final class Addresses {
   // ---------------------------------------------------------------- city lines
 
   /**
-   * European city line after a street: house number at word {@code w}, then ", 12345 Town" (4-5
-   * digit postcode): the street words before the number on the same line or cell are the street
-   * ("Feldsiefer Wiesen 71, 59390 Shawndorf", "Am Kronefeld 231, 94767 Monastadt").
+   * A European city line: the postcode at word {@code w} (4-5 digits) after ", " and before a town
+   * ("Feldsiefer Wiesen 71, 59390 Shawndorf", "Riera Norma s/n., 85083 Logroño", "Am Hang 3a, 50667
+   * Köln"): the street line before it, from its line or cell start (or the last ", " that a word
+   * follows: "Ivo Dunmore, Hauptstr. 5, ..."), is an ADDRESS when it holds a capitalised word and a
+   * house number or "s/n". Returns the last word or -1.
    */
   int beforePostcode(int w) {
-    int e = p.wEnd[w];
-    if (e < n && letter(a[e]) && e + 1 < n && !alnum(a[e + 1])) {
-      e++; // 58b
-    }
-    if (e + 3 >= n || a[e] != ',' || a[e + 1] != ' ') {
+    int ps = p.wStart[w];
+    int pe = p.wEnd[w];
+    if (pe - ps < 4 || pe - ps > 5 || ps < 4 || a[ps - 1] != ' ' || a[ps - 2] != ',') {
       return -1;
     }
-    int ps = e + 2;
-    int pe = ps;
-    while (pe < n && digit(a[pe])) {
-      pe++;
-    }
-    if (pe - ps < 4
-        || pe - ps > 5
-        || pe + 1 >= n
-        || a[pe] != ' '
-        || !Character.isUpperCase(a[pe + 1])) {
+    if (pe + 1 >= n || a[pe] != ' ' || !Character.isUpperCase(a[pe + 1])) {
       return -1;
     }
-    int s = p.wStart[w];
-    int b = s;
-    int caps = 0;
-    int lim = Math.max(0, s - MAX_STREET);
-    while (b > lim && a[b - 1] == ' ') {
-      int we = b - 1;
-      int ws = we;
-      while (ws > lim
-          && (Character.isLetter(a[ws - 1])
-              || a[ws - 1] == '-'
-              || a[ws - 1] == '.'
-              || a[ws - 1] == '\'')) {
-        ws--;
-      }
-      if (ws == we) {
-        break;
-      }
-      if (Character.isUpperCase(a[ws])) {
-        caps++;
-      } else if (!nm.particles.contains(a, ws, we)) {
-        break;
-      }
-      b = ws;
-      if (caps >= 5) {
+    int se = ps - 2;
+    int lim = Math.max(0, se - MAX_STREET);
+    int b = se;
+    while (b > lim && "\n\r\"\t:;(".indexOf(a[b - 1]) < 0) {
+      b--;
+    }
+    if (b == lim && lim > 0) {
+      return -1; // no line or cell start within reach
+    }
+    while (b < se && a[b] == ' ') {
+      b++;
+    }
+    // start after the last ", " that a word follows, when a house number lies after it
+    for (int i = se - 2; i > b; i--) {
+      if (a[i] == ',' && a[i + 1] == ' ' && Character.isLetter(a[i + 2]) && hasNumber(i + 2, se)) {
+        if (unitAt(i + 2)) {
+          continue; // "Piazza Galli 8, Appartamento 4": the unit belongs to the street line
+        }
+        b = i + 2;
         break;
       }
     }
-    if (caps == 0 || b > 0 && "\n\r\"\t,:;(".indexOf(a[b - 1]) < 0) {
+    if (se - b < 4 || !hasNumber(b, se) || !hasCapitalWord(b, se)) {
       return -1;
+    }
+    for (int i = b; i < se; i++) {
+      char c = a[i];
+      if (!(Character.isLetterOrDigit(c) || " .,-'/’º".indexOf(c) >= 0)) {
+        return -1;
+      }
     }
     int ce = pe + 1;
     while (ce < n && (Character.isLetter(a[ce]) || a[ce] == '-')) {
@@ -437,6 +441,30 @@ final class Addresses {
     }
     d.out.add(r.ADDRESS, b, ce, false);
     return d.wordAtOrAfter(ce) - 1;
+  }
+
+  private boolean unitAt(int s) {
+    int e = s;
+    while (e < n && Character.isLetter(a[e])) {
+      e++;
+    }
+    return nm.unitWords.contains(a, s, e);
+  }
+
+  /** A house number (a digit) or "s/n" in {@code [s, e)}. */
+  private boolean hasNumber(int s, int e) {
+    return containsDigit(s, e) || containsSn(s, e);
+  }
+
+  private boolean hasCapitalWord(int s, int e) {
+    for (int i = s; i + 1 < e; i++) {
+      if ((i == s || a[i - 1] == ' ')
+          && Character.isUpperCase(a[i])
+          && Character.isLowerCase(a[i + 1])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -949,7 +949,7 @@ final class Detectors {
     if (len <= 6 && (last = addresses.numberFirst(w)) >= 0) {
       return last;
     }
-    if (len <= 5 && (last = addresses.beforePostcode(w)) >= 0) {
+    if ((len == 4 || len == 5) && (last = addresses.beforePostcode(w)) >= 0) {
       return last;
     }
     if ((last = card(w)) >= 0) {

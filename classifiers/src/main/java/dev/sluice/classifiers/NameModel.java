@@ -316,7 +316,24 @@ final class NameModel {
                 "building",
                 "dept",
                 "po",
-                "box"));
+                "box",
+                "appartamento",
+                "interno",
+                "scala",
+                "piano",
+                "puerta",
+                "piso",
+                "planta",
+                "esc",
+                "escalera",
+                "étage",
+                "etage",
+                "bâtiment",
+                "batiment",
+                "zimmer",
+                "og",
+                "wohnung",
+                "whg"));
     List<String> codes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (String line : load("names/us-states.tsv")) {
