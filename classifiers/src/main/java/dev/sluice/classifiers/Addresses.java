@@ -138,7 +138,7 @@ final class Addresses {
       return tail;
     }
     int e = i > 0 && a[i - 1] == '.' && (i == n || a[i] != ',') ? i - 1 : i;
-    if (d.rightOk(i) && standsAlone(s)) {
+    if (d.rightOk(i) && standsAlone(s) && endsClause(e)) {
       d.out.add(r.ADDRESS, unitBefore(s), e, false);
       return lastWord;
     }
@@ -170,10 +170,24 @@ final class Addresses {
       ws--;
     }
     int we = j + 1;
-    if (nm.addressCue.contains(a, ws, we)) {
-      return true; // "Address 12 Main St", "Anschrift"
+    return nm.addressCue.contains(a, ws, we); // "send it to 12 Main St", "Address 12 Main St"
+  }
+
+  /**
+   * Whether a street line ending at {@code e} ends its clause: the text's or line's end,
+   * punctuation, or a word that starts a new clause ("12 Main St or fax", not "12 Maple Street
+   * signs").
+   */
+  private boolean endsClause(int e) {
+    if (e >= n || a[e] != ' ') {
+      return true;
     }
-    return Character.isLowerCase(a[ws]) && !nm.articles.contains(a, ws, we);
+    int ws = e + 1;
+    int we = ws;
+    while (we < n && Character.isLetter(a[we])) {
+      we++;
+    }
+    return we == ws || !Character.isLowerCase(a[ws]) || nm.clauseWords.contains(a, ws, we);
   }
 
   /**

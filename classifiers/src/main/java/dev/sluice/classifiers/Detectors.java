@@ -2423,8 +2423,8 @@ final class Detectors {
               && !nm.wordGiven.contains(a, fs, fe)
               && !nm.ambiguousGiven.contains(a, fs, fe);
       boolean tokens = knownToken(fs, fe) && (knownToken(ls, le) || surnameLike(ls, le));
-      if (!given && !tokens) {
-        return -1;
+      if (!given && !tokens || caps) {
+        return -1; // a listed name, written as names are written (not "SIN CANADA")
       }
       for (int i = 1; i < t; i++) {
         int ts = tokStart[i];

@@ -68,10 +68,28 @@ final class NameModel {
               "to",
               "ship",
               "deliver",
-              "visit"));
+              "visit",
+              "on",
+              "from",
+              "in",
+              "near",
+              "is",
+              "via",
+              "à",
+              "au",
+              "en",
+              "nach",
+              "bei",
+              "de",
+              "of"));
 
-  /** Articles: "a 5 Minute Walk" is no street line. */
-  final SliceSet articles = new SliceSet(List.of("a", "an", "the", "every", "per", "about"));
+  /** Lower-case words that start a new clause after a street line ("12 Main St or fax ..."). */
+  final SliceSet clauseWords =
+      new SliceSet(
+          List.of(
+              "or", "and", "before", "by", "until", "for", "to", "in", "on", "at", "from", "is",
+              "was", "as", "if", "ou", "et", "avant", "oder", "und", "bis", "o", "y", "antes",
+              "entro", "prima", "e"));
 
   final SliceSet unitWords;
   final SliceSet usStateCodes;
