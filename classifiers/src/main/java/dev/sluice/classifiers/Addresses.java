@@ -427,6 +427,24 @@ final class Addresses {
     if (b == lim && lim > 0) {
       return -1; // no line or cell start within reach
     }
+    // from the comma back, only what a street line holds: capitalised words, numbers, particles,
+    // street types and units; a word of prose ("send it to") ends it
+    int t = se;
+    while (t > b) {
+      int te = t;
+      while (te > b && a[te - 1] == ' ') {
+        te--;
+      }
+      int ts = te;
+      while (ts > b && a[ts - 1] != ' ') {
+        ts--;
+      }
+      if (ts == te || !streetToken(ts, te)) {
+        break;
+      }
+      t = ts;
+    }
+    b = t;
     while (b < se && a[b] == ' ') {
       b++;
     }
@@ -455,6 +473,29 @@ final class Addresses {
     }
     d.out.add(r.ADDRESS, b, ce, false);
     return d.wordAtOrAfter(ce) - 1;
+  }
+
+  /** A token a street line holds: capitalised, a number, "s/n", a particle, type or unit. */
+  private boolean streetToken(int s, int e) {
+    char c = a[s];
+    if (Character.isUpperCase(c) || digit(c) || containsSn(s, e)) {
+      return true;
+    }
+    if (e - s > 2 && (a[s + 1] == '\'' || a[s + 1] == '’')) {
+      return true; // d'Orsel, l'Abbaye
+    }
+    int w = e;
+    while (w > s && !Character.isLetter(a[w - 1])) {
+      w--; // "de," "s/n."
+    }
+    int v = s;
+    while (v < w && Character.isLetter(a[v])) {
+      v++;
+    }
+    return v == w
+        && (nm.particles.contains(a, s, w)
+            || nm.typeBefore.contains(a, s, w)
+            || nm.unitWords.contains(a, s, w));
   }
 
   private boolean unitAt(int s) {

@@ -784,6 +784,8 @@ final class Detectors {
           nameColumn(hS[i], hE[i], code == Rules.A_PERSON_COLUMN);
           if (r.groupIsNameContext(g)) {
             nameContext(hE[i], false, CONTEXT); // "Full name Ivo Dunmore" outside a table
+          } else if (r.groupIsRole(g)) {
+            nameContext(hE[i], false, ROLE); // "Customer Ivo Dunmore called"
           }
           break;
         default:
@@ -2564,17 +2566,44 @@ final class Detectors {
 
   /** A known given name; for a hyphenated one ("Jean-Luc"), its first part. */
   private boolean knownGiven(int s, int e) {
-    if (nm.given.contains(a, s, e)) {
-      return true;
+    if (nm.given.contains(a, s, e) || folds(s, e) && nm.given.contains(folded, 0, e - s)) {
+      return true; // Lucía as Lucia
     }
     int h = hyphenIn(s, e);
     return h > s && nm.given.contains(a, s, h);
   }
 
+  private final char[] folded = new char[64];
+  private static final String ACCENTED = "áàâäãåéèêëíìîïóòôöõøúùûüñçýÿ";
+  private static final String PLAIN = "aaaaaaeeeeiiiiooooooouuuuncyy";
+
+  /**
+   * Copies {@code a[s, e)} without the Latin accents the name lists were written without into
+   * {@link #folded}; false when there is nothing to fold or the word is too long.
+   */
+  private boolean folds(int s, int e) {
+    if (e - s > folded.length) {
+      return false;
+    }
+    boolean any = false;
+    for (int i = s; i < e; i++) {
+      char c = a[i];
+      if (c >= 128) {
+        int k = ACCENTED.indexOf(Character.toLowerCase(c));
+        if (k >= 0) {
+          c = PLAIN.charAt(k);
+          any = true;
+        }
+      }
+      folded[i - s] = c;
+    }
+    return any;
+  }
+
   /** A known name token; for a hyphenated one ("Garcia-Lopez"), any part. */
   private boolean knownToken(int s, int e) {
-    if (nm.tokens.contains(a, s, e)) {
-      return true;
+    if (nm.tokens.contains(a, s, e) || folds(s, e) && nm.tokens.contains(folded, 0, e - s)) {
+      return true; // Fernández as Fernandez
     }
     int from = s;
     for (int h = hyphenIn(s, e); h > 0; h = hyphenIn(from, e)) {

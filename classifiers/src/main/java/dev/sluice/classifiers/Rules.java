@@ -276,6 +276,7 @@ final class Rules {
   private final BitSet[] groupEntries;
   private final boolean[] groupPeople;
   private final BitSet nameContextGroups;
+  private final BitSet roleGroups;
   private final int[] groupAnchor;
   private final BitSet[] groupCdis;
   private final Map<String, Integer> ibanEntries = new HashMap<>();
@@ -403,12 +404,15 @@ final class Rules {
         ga.set(g, A_NAME_BEFORE);
       }
     }
+    BitSet roles = new BitSet();
     for (String c : ROLE_CONTEXT) {
       int g = group.apply(c, true);
+      roles.set(g);
       if (ga.get(g) == 0) {
         ga.set(g, A_ROLE);
       }
     }
+    this.roleGroups = roles; // also those a column anchor took over ("customer")
     for (String c : PERSON_COLUMNS) {
       ga.set(group.apply(c, true), A_PERSON_COLUMN);
     }
@@ -446,6 +450,11 @@ final class Rules {
     this.groupAnchor = ga.stream().mapToInt(Integer::intValue).toArray();
     this.groupCdis = gc.toArray(new BitSet[0]);
     this.ac = new KeywordAutomaton(patterns, whole, payload);
+  }
+
+  /** Whether a keyword group is a role word in prose ("customer" is a column header too). */
+  boolean groupIsRole(int group) {
+    return roleGroups.get(group);
   }
 
   /** Whether a keyword group is a NAME context ("full name" is a column header too). */
