@@ -138,6 +138,10 @@ final class Addresses {
       return tail;
     }
     int e = i > 0 && a[i - 1] == '.' && (i == n || a[i] != ',') ? i - 1 : i;
+    boolean year = yearLike(s, p.wEnd[w]);
+    if (year && (nm.given.contains(a, p.wStart[w + 1], p.wEnd[w + 1]) || copyrightLine(s))) {
+      return -1; // "(c) 2007, 2008 Larry Wall", "2016 Iain Lane <iain@...>"
+    }
     if (d.rightOk(i) && standsAlone(s) && endsClause(e)) {
       d.out.add(r.ADDRESS, unitBefore(s), e, false);
       return lastWord;
@@ -419,6 +423,7 @@ final class Addresses {
       return -1;
     }
     int se = ps - 2;
+    boolean year = yearLike(ps, pe);
     int lim = Math.max(0, se - MAX_STREET);
     int b = se;
     while (b > lim && "\n\r\"\t:;(".indexOf(a[b - 1]) < 0) {
@@ -460,6 +465,9 @@ final class Addresses {
     }
     if (se - b < 4 || !hasNumber(b, se) || !hasCapitalWord(b, se)) {
       return -1;
+    }
+    if (year && !hasStreetType(b, se)) {
+      return -1; // "Copyright 1989, 1990 Advanced", "August 26, 2011 Darrick"
     }
     for (int i = b; i < se; i++) {
       char c = a[i];
@@ -504,6 +512,54 @@ final class Addresses {
       e++;
     }
     return nm.unitWords.contains(a, s, e);
+  }
+
+  /** A 4-digit number from 1900 to 2099: a year more often than a house number or postcode. */
+  private boolean yearLike(int s, int e) {
+    return e - s == 4
+        && (a[s] == '1' && a[s + 1] == '9' || a[s] == '2' && a[s + 1] == '0')
+        && digit(a[s + 2])
+        && digit(a[s + 3]);
+  }
+
+  /** Whether the line holding {@code s} says "copyright", "(c)" or "©" before it. */
+  private boolean copyrightLine(int s) {
+    int ls = s;
+    while (ls > 0 && s - ls < 200 && a[ls - 1] != '\n') {
+      ls--;
+    }
+    for (int i = ls; i < s; i++) {
+      if (a[i] == '©'
+          || a[i] == '(' && i + 2 < n && (a[i + 1] == 'c' || a[i + 1] == 'C') && a[i + 2] == ')'
+          || regionIgnoreCase(i, "copyright")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code [s, e)} holds a street type word (Street, Calle, rue, -straße...). */
+  private boolean hasStreetType(int s, int e) {
+    int i = s;
+    while (i < e) {
+      while (i < e && !Character.isLetter(a[i])) {
+        i++;
+      }
+      int ws = i;
+      while (i < e && (Character.isLetter(a[i]) || a[i] == '-')) {
+        i++;
+      }
+      int we = i < e && a[i] == '.' ? i + 1 : i;
+      if (we > ws
+          && (nm.typeAfter.contains(a, ws, i)
+              || nm.typeBefore.contains(a, ws, i)
+              || nm.typeGerman.contains(a, ws, we)
+              || nm.typeGerman.contains(a, ws, i)
+              || gluedGerman(ws, i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A house number (a digit) or "s/n" in {@code [s, e)}. */
