@@ -24,6 +24,8 @@ final class Addresses {
 
   private final Detectors d;
   private final Rules r;
+  private final EuropeanStreets european;
+  private final AddressColumns columns;
   private final NameModel nm = NameModel.INSTANCE;
   private char[] a;
   private int n;
@@ -32,12 +34,31 @@ final class Addresses {
   Addresses(Detectors d, Rules r) {
     this.d = d;
     this.r = r;
+    this.european = new EuropeanStreets(d, r, this);
+    this.columns = new AddressColumns(d, r);
   }
 
   void bind(char[] a, int n, TextPass p) {
     this.a = a;
     this.n = n;
     this.p = p;
+    european.bind(a, n, p);
+    columns.bind(a, n);
+  }
+
+  /** See {@link EuropeanStreets#typeFirst}. */
+  int typeFirst(int w) {
+    return european.typeFirst(w);
+  }
+
+  /** See {@link EuropeanStreets#beforePostcode}. */
+  int beforePostcode(int w) {
+    return european.beforePostcode(w);
+  }
+
+  /** See {@link AddressColumns#column}. */
+  void column(int hs, int he) {
+    columns.column(hs, he);
   }
 
   // ---------------------------------------------------------------- number first
@@ -55,7 +76,7 @@ final class Addresses {
     if (last >= 0) {
       return last;
     }
-    return frenchForm(w);
+    return european.frenchForm(w);
   }
 
   /**
@@ -154,7 +175,7 @@ final class Addresses {
    * start, after a comma, colon or quote, or after a lower-case word that is not an article ("send
    * it to 12 Main St", not "a 5 Minute Walk" or "Windows 10 Media Center").
    */
-  private boolean standsAlone(int s) {
+  boolean standsAlone(int s) {
     int j = s - 1;
     while (j >= 0 && (a[j] == ' ' || a[j] == '\t')) {
       j--;
@@ -194,328 +215,10 @@ final class Addresses {
     return we == ws || !Character.isLowerCase(a[ws]) || nm.clauseWords.contains(a, ws, we);
   }
 
-  /**
-   * French and other number-first forms with a lower-case or capitalised type ("12 rue de la Paix",
-   * "70 Allée d'Orsel", "8, boulevard Haussmann"), read char by char (lower-case words are not
-   * words of the pass). Returns the last word or -1.
-   */
-  private int frenchForm(int w) {
-    int s = p.wStart[w];
-    int i = p.wEnd[w];
-    if (d.wlen(w) > 5) {
-      return -1;
-    }
-    if (i + 2 < n && (a[i] == 'b' || a[i] == 't') && a[i + 1] == 'i' && a[i + 2] == 's') {
-      i += a[i] == 'b' ? 3 : 3; // 12bis, 12ter
-    }
-    if (i < n && a[i] == ',') {
-      i++;
-    }
-    if (i >= n || a[i] != ' ') {
-      return -1;
-    }
-    int ts = i + 1;
-    int te = ts;
-    while (te < n && te - ts < 12 && (Character.isLetter(a[te]) || a[te] == '-')) {
-      te++;
-    }
-    if (te == ts || !nm.typeBefore.contains(a, ts, te)) {
-      return -1;
-    }
-    int e = streetName(te, true);
-    if (e < 0 || !d.rightOk(e) || !standsAlone(s)) {
-      return -1;
-    }
-    d.out.add(r.ADDRESS, s, e, false);
-    return d.wordAtOrAfter(e) - 1;
-  }
-
-  /**
-   * The end of a street name after a type ending at {@code i}: capitalised words and the particles
-   * between them (de, del, la, d', di...), at least one capitalised word; -1 if none. With {@code
-   * toBoundary} the name must end where the line, cell or clause ends.
-   */
-  private int streetName(int i, boolean toBoundary) {
-    int lim = Math.min(n, i + MAX_STREET);
-    int end = -1;
-    int j = i;
-    while (j < lim && a[j] == ' ') {
-      j++;
-      int ws = j;
-      while (j < lim && (Character.isLetter(a[j]) || a[j] == '-' || a[j] == '\'' || a[j] == '’')) {
-        j++;
-        if (a[j - 1] == '\'' || a[j - 1] == '’') {
-          break; // d'Orsel: the particle ends at its apostrophe
-        }
-      }
-      if (j == ws) {
-        break;
-      }
-      if (Character.isUpperCase(a[ws])) {
-        end = j;
-      } else if (!nm.particles.contains(a, ws, a[j - 1] == '\'' || a[j - 1] == '’' ? j - 1 : j)) {
-        return toBoundary ? -1 : end; // a lower-case word that is no particle: prose
-      }
-      if (j < lim && (a[j - 1] == '\'' || a[j - 1] == '’')) {
-        int cs = j; // the capitalised word glued to d' / l'
-        while (j < lim && (Character.isLetter(a[j]) || a[j] == '-')) {
-          j++;
-        }
-        if (j > cs && Character.isUpperCase(a[cs])) {
-          end = j;
-        }
-      }
-    }
-    if (end < 0) {
-      return -1;
-    }
-    if (toBoundary && end < n) {
-      char c = a[end];
-      if (!(c == ','
-          || c == '"'
-          || c == '\n'
-          || c == '\r'
-          || c == ';'
-          || c == '.'
-          || c == ')'
-          || c == ' ' && end + 1 < n && !Character.isUpperCase(a[end + 1]))) {
-        return -1;
-      }
-    }
-    return end;
-  }
-
-  // ---------------------------------------------------------------- type first
-
-  /**
-   * A street line that starts with its type or is one German word ending in one, followed by the
-   * house number: "Calle Mayor, 5", "Via Roma 12", "Avenida de la Paz s/n", "Quai de Bercy 3",
-   * "Hauptstraße 5", "Herzogstr. 296", "Berliner Str. 12", "Hufer Weg 58b". Returns the last word
-   * or -1.
-   */
-  int typeFirst(int w) {
-    int s = p.wStart[w];
-    if (!d.leftOk(s)) {
-      return -1;
-    }
-    int e = p.wEnd[w];
-    int i;
-    if (nm.typeBefore.contains(a, s, e)
-        || e < n && a[e] == '.' && nm.typeBefore.contains(a, s, e + 1)) {
-      if (e < n && a[e] == '.') {
-        e++;
-      }
-      i = streetName(e, false);
-    } else if (e - s >= 5 && gluedGerman(s, joinedEnd(e))) {
-      e = joinedEnd(e); // Else-Lasker-Schüler-Str. 38
-      i = e < n && a[e] == '.' ? e + 1 : e; // Herzogstr. 296
-    } else {
-      i = germanTwoWords(w);
-    }
-    if (i < 0) {
-      return -1;
-    }
-    int ne = houseNumber(i);
-    if (ne < 0 || !d.rightOk(ne)) {
-      return -1;
-    }
-    d.out.add(r.ADDRESS, s, ne, false);
-    return d.wordAtOrAfter(ne) - 1;
-  }
-
-  /** The end of the hyphen-joined token whose first word ends at {@code e}. */
-  private int joinedEnd(int e) {
-    while (e + 1 < n && a[e] == '-' && Character.isLetter(a[e + 1])) {
-      e++;
-      while (e < n && Character.isLetter(a[e])) {
-        e++;
-      }
-    }
-    return e;
-  }
-
-  private boolean gluedGerman(int s, int e) {
-    int end = e < n && a[e] == '.' ? e + 1 : e;
-    for (String t : nm.typeGlued) {
-      int l = t.length();
-      if (end - s >= l + 3 && regionIgnoreCase(end - l, t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** "Berliner Str. 12", "Hufer Weg 5": 1-2 capitalised words then a German type word. */
-  private int germanTwoWords(int w) {
-    for (int k = w + 1; k <= w + 2 && k < p.words; k++) {
-      if (d.gap(k - 1) != ' ' && d.gap(k - 1) != '-' || (p.wFlags[k] & F_CAP) == 0) {
-        return -1;
-      }
-      int ks = p.wStart[k];
-      int ke = p.wEnd[k];
-      if (ke < n && a[ke] == '.' && nm.typeGerman.contains(a, ks, ke + 1)) {
-        return ke + 1;
-      }
-      if (nm.typeGerman.contains(a, ks, ke)) {
-        return ke;
-      }
-    }
-    return -1;
-  }
-
-  /**
-   * End of a house number after {@code [,] ' '} at {@code i} ("5", "58b", "12-14", "s/n"), or -1.
-   */
-  private int houseNumber(int i) {
-    if (i < n && a[i] == ',') {
-      i++;
-    }
-    if (i >= n || a[i] != ' ') {
-      return -1;
-    }
-    i++;
-    if (i + 2 < n
-        && (a[i] == 's' || a[i] == 'S')
-        && a[i + 1] == '/'
-        && (a[i + 2] == 'n' || a[i + 2] == 'N')) {
-      return i + 3; // sin número
-    }
-    if (i + 1 < n
-        && (regionIgnoreCase(i, "n. ")
-            || regionIgnoreCase(i, "nº ")
-            || regionIgnoreCase(i, "no. "))) {
-      i += a[i + 1] == 'o' ? 4 : 3;
-    }
-    int ds = i;
-    while (i < n && i - ds < 5 && digit(a[i])) {
-      i++;
-    }
-    if (i == ds || i - ds > 4) {
-      return -1;
-    }
-    if (i < n && letter(a[i]) && (i + 1 == n || !alnum(a[i + 1]))) {
-      i++; // 58b
-    } else if (i + 1 < n && a[i] == '-' && digit(a[i + 1])) {
-      i++;
-      while (i < n && digit(a[i])) {
-        i++;
-      }
-    }
-    return i;
-  }
-
   // ---------------------------------------------------------------- city lines
 
-  /**
-   * A European city line: the postcode at word {@code w} (4-5 digits) after ", " and before a town
-   * ("Feldsiefer Wiesen 71, 59390 Shawndorf", "Riera Norma s/n., 85083 Logroño", "Am Hang 3a, 50667
-   * Köln"): the street line before it, from its line or cell start (or the last ", " that a word
-   * follows: "Ivo Dunmore, Hauptstr. 5, ..."), is an ADDRESS when it holds a capitalised word and a
-   * house number or "s/n". Returns the last word or -1.
-   */
-  int beforePostcode(int w) {
-    int ps = p.wStart[w];
-    int pe = p.wEnd[w];
-    if (pe - ps < 4 || pe - ps > 5 || ps < 4 || a[ps - 1] != ' ' || a[ps - 2] != ',') {
-      return -1;
-    }
-    if (pe + 1 >= n || a[pe] != ' ' || !Character.isUpperCase(a[pe + 1])) {
-      return -1;
-    }
-    int se = ps - 2;
-    boolean year = yearLike(ps, pe);
-    int lim = Math.max(0, se - MAX_STREET);
-    int b = se;
-    while (b > lim && "\n\r\"\t:;(".indexOf(a[b - 1]) < 0) {
-      b--;
-    }
-    if (b == lim && lim > 0) {
-      return -1; // no line or cell start within reach
-    }
-    // from the comma back, only what a street line holds: capitalised words, numbers, particles,
-    // street types and units; a word of prose ("send it to") ends it
-    int t = se;
-    while (t > b) {
-      int te = t;
-      while (te > b && a[te - 1] == ' ') {
-        te--;
-      }
-      int ts = te;
-      while (ts > b && a[ts - 1] != ' ') {
-        ts--;
-      }
-      if (ts == te || !streetToken(ts, te)) {
-        break;
-      }
-      t = ts;
-    }
-    b = t;
-    while (b < se && a[b] == ' ') {
-      b++;
-    }
-    // start after the last ", " that a word follows, when a house number lies after it
-    for (int i = se - 2; i > b; i--) {
-      if (a[i] == ',' && a[i + 1] == ' ' && Character.isLetter(a[i + 2]) && hasNumber(i + 2, se)) {
-        if (unitAt(i + 2)) {
-          continue; // "Piazza Galli 8, Appartamento 4": the unit belongs to the street line
-        }
-        b = i + 2;
-        break;
-      }
-    }
-    if (se - b < 4 || !hasNumber(b, se) || !hasCapitalWord(b, se)) {
-      return -1;
-    }
-    if (year && !hasStreetType(b, se)) {
-      return -1; // "Copyright 1989, 1990 Advanced", "August 26, 2011 Darrick"
-    }
-    for (int i = b; i < se; i++) {
-      char c = a[i];
-      if (!(Character.isLetterOrDigit(c) || " .,-'/’º".indexOf(c) >= 0)) {
-        return -1;
-      }
-    }
-    int ce = pe + 1;
-    while (ce < n && (Character.isLetter(a[ce]) || a[ce] == '-')) {
-      ce++;
-    }
-    d.out.add(r.ADDRESS, b, ce, false);
-    return d.wordAtOrAfter(ce) - 1;
-  }
-
-  /** A token a street line holds: capitalised, a number, "s/n", a particle, type or unit. */
-  private boolean streetToken(int s, int e) {
-    char c = a[s];
-    if (Character.isUpperCase(c) || digit(c) || containsSn(s, e)) {
-      return true;
-    }
-    if (e - s > 2 && (a[s + 1] == '\'' || a[s + 1] == '’')) {
-      return true; // d'Orsel, l'Abbaye
-    }
-    int w = e;
-    while (w > s && !Character.isLetter(a[w - 1])) {
-      w--; // "de," "s/n."
-    }
-    int v = s;
-    while (v < w && Character.isLetter(a[v])) {
-      v++;
-    }
-    return v == w
-        && (nm.particles.contains(a, s, w)
-            || nm.typeBefore.contains(a, s, w)
-            || nm.unitWords.contains(a, s, w));
-  }
-
-  private boolean unitAt(int s) {
-    int e = s;
-    while (e < n && Character.isLetter(a[e])) {
-      e++;
-    }
-    return nm.unitWords.contains(a, s, e);
-  }
-
   /** A 4-digit number from 1900 to 2099: a year more often than a house number or postcode. */
-  private boolean yearLike(int s, int e) {
+  boolean yearLike(int s, int e) {
     return e - s == 4
         && (a[s] == '1' && a[s + 1] == '9' || a[s] == '2' && a[s + 1] == '0')
         && digit(a[s + 2])
@@ -523,7 +226,7 @@ final class Addresses {
   }
 
   /** Whether the line holding {@code s} says "copyright", "(c)" or "©" before it. */
-  private boolean copyrightLine(int s) {
+  boolean copyrightLine(int s) {
     int ls = s;
     while (ls > 0 && s - ls < 200 && a[ls - 1] != '\n') {
       ls--;
@@ -532,46 +235,6 @@ final class Addresses {
       if (a[i] == '©'
           || a[i] == '(' && i + 2 < n && (a[i + 1] == 'c' || a[i + 1] == 'C') && a[i + 2] == ')'
           || regionIgnoreCase(i, "copyright")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code [s, e)} holds a street type word (Street, Calle, rue, -straße...). */
-  private boolean hasStreetType(int s, int e) {
-    int i = s;
-    while (i < e) {
-      while (i < e && !Character.isLetter(a[i])) {
-        i++;
-      }
-      int ws = i;
-      while (i < e && (Character.isLetter(a[i]) || a[i] == '-')) {
-        i++;
-      }
-      int we = i < e && a[i] == '.' ? i + 1 : i;
-      if (we > ws
-          && (nm.typeAfter.contains(a, ws, i)
-              || nm.typeBefore.contains(a, ws, i)
-              || nm.typeGerman.contains(a, ws, we)
-              || nm.typeGerman.contains(a, ws, i)
-              || gluedGerman(ws, i))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** A house number (a digit) or "s/n" in {@code [s, e)}. */
-  private boolean hasNumber(int s, int e) {
-    return containsDigit(s, e) || containsSn(s, e);
-  }
-
-  private boolean hasCapitalWord(int s, int e) {
-    for (int i = s; i + 1 < e; i++) {
-      if ((i == s || a[i - 1] == ' ')
-          && Character.isUpperCase(a[i])
-          && Character.isLowerCase(a[i + 1])) {
         return true;
       }
     }
@@ -706,7 +369,7 @@ final class Addresses {
     return us;
   }
 
-  private boolean containsDigit(int s, int e) {
+  boolean containsDigit(int s, int e) {
     for (int i = s; i < e; i++) {
       if (digit(a[i])) {
         return true;
@@ -780,80 +443,7 @@ final class Addresses {
     return d.rightOk(p.wEnd[w + 1]) ? w + 1 : -1;
   }
 
-  // ---------------------------------------------------------------- columns
-
-  /**
-   * A header cell {@code [hs, he)} that names a street-address column ("street_address", "Address",
-   * "Adresse"): each cell below it that holds a house number (or "s/n") and a word is an ADDRESS,
-   * whatever its street form; e-mail, IP and bare numbers are not.
-   */
-  void column(int hs, int he) {
-    int col = d.headerColumn(hs, he);
-    if (col < 0) {
-      return;
-    }
-    int ls = d.columnLine;
-    int le = d.columnLineEnd;
-    char dl = d.columnDelimiter;
-    int want = d.countCells(ls, le, dl);
-    int row = d.nextLineAfter(le);
-    while (row < n) {
-      int re = d.lineEndOf(row);
-      if (re < 0
-          || re == row
-          || Tables.delimiter(a, row, re) != dl
-          || d.countCells(row, re, dl) != want) {
-        break;
-      }
-      if (d.cellAt(row, re, dl, col)) {
-        int s = d.cellStartFound();
-        int e = d.cellEndFound();
-        while (s < e && (a[s] == ' ' || a[s] == '"')) {
-          s++;
-        }
-        while (e > s && (a[e - 1] == ' ' || a[e - 1] == '"')) {
-          e--;
-        }
-        if (streetCell(s, e)) {
-          d.out.add(r.ADDRESS, s, e, true);
-        }
-      }
-      row = d.nextLineAfter(re);
-    }
-  }
-
-  /** A cell shaped like a street line: a word of 2+ letters and a number or "s/n", no @ or :. */
-  private boolean streetCell(int s, int e) {
-    if (e - s < 5 || e - s > MAX_STREET) {
-      return false;
-    }
-    boolean number = false;
-    int run = 0;
-    int longest = 0;
-    for (int i = s; i < e; i++) {
-      char c = a[i];
-      if (c == '@' || c == ':' || c == '/' && !(i > s && (a[i - 1] == 's' || a[i - 1] == 'S'))) {
-        return false;
-      }
-      if (digit(c)) {
-        number = true;
-      }
-      run = Character.isLetter(c) ? run + 1 : 0;
-      longest = Math.max(longest, run);
-    }
-    return longest >= 2 && (number || containsSn(s, e));
-  }
-
-  private boolean containsSn(int s, int e) {
-    for (int i = s; i + 3 <= e; i++) {
-      if (regionIgnoreCase(i, "s/n")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean regionIgnoreCase(int q, String s) {
+  boolean regionIgnoreCase(int q, String s) {
     if (q < 0 || q + s.length() > n) {
       return false;
     }
