@@ -144,7 +144,7 @@ final class EuropeanStreets {
         e++;
       }
       i = streetName(e, false);
-    } else if (e - s >= 5 && gluedGerman(s, joinedEnd(e))) {
+    } else if (e - s >= 5 && numberAfter(joinedEnd(e)) && gluedGerman(s, joinedEnd(e))) {
       e = joinedEnd(e); // Else-Lasker-Schüler-Str. 38
       i = e < n && a[e] == '.' ? e + 1 : e; // Herzogstr. 296
     } else {
@@ -159,6 +159,14 @@ final class EuropeanStreets {
     }
     d.out.add(r.ADDRESS, s, ne, false);
     return d.wordAtOrAfter(ne) - 1;
+  }
+
+  /** Whether a house number follows {@code e}: {@code [.] ' ' digit}. */
+  private boolean numberAfter(int e) {
+    if (e < n && a[e] == '.') {
+      e++;
+    }
+    return e + 1 < n && a[e] == ' ' && digit(a[e + 1]);
   }
 
   /** The end of the hyphen-joined token whose first word ends at {@code e}. */
@@ -191,6 +199,9 @@ final class EuropeanStreets {
       }
       int ks = p.wStart[k];
       int ke = p.wEnd[k];
+      if (!numberAfter(ke)) {
+        continue; // cheap test first: most capitalised words are not followed by a number
+      }
       if (ke < n && a[ke] == '.' && nm.typeGerman.contains(a, ks, ke + 1)) {
         return ke + 1;
       }
