@@ -2464,8 +2464,44 @@ final class Detectors {
     if (e > 0 && a[e - 1] == '.') {
       e--;
     }
+    if (level != CONTEXT && notAPerson(fs, e)) {
+      return -1;
+    }
     out.add(r.NAME, fs, e, false);
     return tokLastWord[t - 1];
+  }
+
+  /**
+   * Name-shaped words that the words around them say are no person: a company ("Soft King LLC",
+   * "Worthy Pine Labs"), a thing after an article ("the Janie Bacon is"), a town after its postcode
+   * ("51216 Le Mans"; a year is no postcode: "Copyright 2003 Ann Lee").
+   */
+  private boolean notAPerson(int s, int e) {
+    if (e + 2 < n && a[e] == ' ') {
+      int ws = e + 1;
+      int we = ws;
+      while (we < n && Character.isLetter(a[we])) {
+        we++;
+      }
+      if (we > ws && nm.companyWords.contains(a, ws, we)) {
+        return true;
+      }
+    }
+    int b = s - 1;
+    if (b < 1 || a[b] != ' ') {
+      return false;
+    }
+    int ws = b;
+    while (ws > 0 && alnum(a[ws - 1])) {
+      ws--;
+    }
+    if (nm.articles.contains(a, ws, b)) {
+      return true;
+    }
+    int digits = countDigits(ws, b);
+    boolean year =
+        digits == 4 && (a[ws] == '1' && a[ws + 1] == '9' || a[ws] == '2' && a[ws + 1] == '0');
+    return digits == b - ws && (digits == 5 || digits == 4 && !year); // "Copyright 2003 Ann Lee"
   }
 
   /**

@@ -83,6 +83,45 @@ final class NameModel {
               "de",
               "of"));
 
+  /** Words after a company's name: "Soft King LLC" is no person. */
+  final SliceSet companyWords =
+      new SliceSet(
+          List.of(
+              "inc",
+              "llc",
+              "ltd",
+              "limited",
+              "gmbh",
+              "ag",
+              "plc",
+              "corp",
+              "corporation",
+              "co",
+              "company",
+              "group",
+              "holdings",
+              "labs",
+              "systems",
+              "technologies",
+              "partners",
+              "associates",
+              "sa",
+              "sarl",
+              "srl",
+              "spa",
+              "bv",
+              "nv",
+              "ab",
+              "oy",
+              "kg",
+              "pty",
+              "foundation",
+              "institute",
+              "university"));
+
+  /** Articles: "the Janie Bacon is" names a thing. */
+  final SliceSet articles = new SliceSet(List.of("the", "an"));
+
   /** Lower-case words that start a new clause after a street line ("12 Main St or fax ..."). */
   final SliceSet clauseWords =
       new SliceSet(
