@@ -47,10 +47,14 @@ final class Detectors {
   private final int[] tokEnd = new int[4];
   private final int[] tokLastWord = new int[4];
   final Candidates out;
+  private final Addresses addresses;
+  private final NameForms nameForms;
 
   Detectors(Rules r, Candidates out) {
     this.r = r;
     this.out = out;
+    this.addresses = new Addresses(this, r);
+    this.nameForms = new NameForms(this, r);
   }
 
   void run(char[] a, int n, TextPass p) {
@@ -65,12 +69,14 @@ final class Detectors {
     this.a = a;
     this.n = n;
     this.p = p;
+    addresses.bind(a, n, p);
     prepareHits();
     anchors();
     structural();
     familyMembers();
     tokenRuns();
     emails();
+    nameForms.displayNames(a, n, p);
   }
 
   /**
@@ -452,7 +458,7 @@ final class Detectors {
    * Finds cell {@code col} of the line {@code [ls, le)} split by {@code d} and leaves it in {@link
    * #cellStart}/{@link #cellEnd}; false when the line has fewer cells.
    */
-  private boolean cellAt(int ls, int le, char d, int col) {
+  boolean cellAt(int ls, int le, char d, int col) {
     int cs = Tables.cellStart(a, ls, le, d, col);
     if (cs < 0) {
       return false;
@@ -460,6 +466,66 @@ final class Detectors {
     cellStart = cs;
     cellEnd = Tables.cellEnd(a, cs, le, d);
     return true;
+  }
+
+  // the header line found by headerColumn: its bounds and delimiter
+  int columnLine;
+  int columnLineEnd;
+  char columnDelimiter;
+
+  /**
+   * The column index of a header cell {@code [hs, he)} that is a whole cell of the first line of a
+   * table (give or take quotes and spaces), leaving that line in {@link #columnLine}, {@link
+   * #columnLineEnd} and {@link #columnDelimiter}; -1 otherwise.
+   */
+  int headerColumn(int hs, int he) {
+    if (he >= n || !fillsCell(hs, he)) {
+      return -1;
+    }
+    int ls = lineStart(hs);
+    int le = ls < 0 ? -1 : lineEnd(ls);
+    if (le < 0) {
+      return -1;
+    }
+    char dl = delimiter(ls, le);
+    if (dl == 0 || headerOf(ls, le, dl) != ls) {
+      return -1;
+    }
+    int cs = hs;
+    while (cs > ls && (a[cs - 1] == '"' || a[cs - 1] == ' ')) {
+      cs--;
+    }
+    int ce = he;
+    while (ce < le && (a[ce] == '"' || a[ce] == ' ')) {
+      ce++;
+    }
+    if (cs > ls && a[cs - 1] != dl || ce < le && a[ce] != dl) {
+      return -1;
+    }
+    columnLine = ls;
+    columnLineEnd = le;
+    columnDelimiter = dl;
+    return count(ls, cs, dl);
+  }
+
+  int countCells(int ls, int le, char dl) {
+    return count(ls, le, dl);
+  }
+
+  int nextLineAfter(int le) {
+    return nextLine(le);
+  }
+
+  int lineEndOf(int ls) {
+    return lineEnd(ls);
+  }
+
+  int cellStartFound() {
+    return cellStart;
+  }
+
+  int cellEndFound() {
+    return cellEnd;
   }
 
   static final int MAX_NAME_COLUMNS = 8; // name columns followed per header line
@@ -785,16 +851,27 @@ final class Detectors {
           basicCredentials(hS[i], hE[i]);
           break;
         case Rules.A_NAME:
-          nameContext(hE[i], false);
+          nameContext(hE[i], false, CONTEXT);
+          break;
+        case Rules.A_ROLE:
+          nameContext(hE[i], false, ROLE);
+          break;
+        case Rules.A_NAME_BEFORE:
+          nameBefore(hS[i]);
           break;
         case Rules.A_TITLE:
-          nameContext(hE[i], true);
+          nameContext(hE[i], true, CONTEXT);
+          break;
+        case Rules.A_ADDRESS_COLUMN:
+          addresses.column(hS[i], hE[i]);
           break;
         case Rules.A_PERSON_COLUMN:
         case Rules.A_NAME_COLUMN:
           nameColumn(hS[i], hE[i], code == Rules.A_PERSON_COLUMN);
           if (r.groupIsNameContext(g)) {
-            nameContext(hE[i], false); // "Full name Ivo Dunmore" outside a table
+            nameContext(hE[i], false, CONTEXT); // "Full name Ivo Dunmore" outside a table
+          } else if (r.groupIsRole(g)) {
+            nameContext(hE[i], false, ROLE); // "Customer Ivo Dunmore called"
           }
           break;
         default:
@@ -1048,7 +1125,10 @@ final class Detectors {
     if (len <= 4 && p.wEnd[w] < n && a[p.wEnd[w]] == ':' && (last = ipv6(w)) >= 0) {
       return last;
     }
-    if (len <= 6 && (last = address(w)) >= 0) {
+    if (len <= 6 && (last = addresses.numberFirst(w)) >= 0) {
+      return last;
+    }
+    if ((len == 4 || len == 5) && (last = addresses.beforePostcode(w)) >= 0) {
       return last;
     }
     if ((last = card(w)) >= 0) {
@@ -1120,7 +1200,7 @@ final class Detectors {
       return last;
     }
     if (len >= 2 && len <= 6 && letter(a[e - 1]) && countDigits(s, e) == len - 1) {
-      if ((last = address(w)) >= 0) { // house number with a letter: 221B Baker Street
+      if ((last = addresses.numberFirst(w)) >= 0) { // house number with a letter: 221B Baker St
         return last;
       }
     }
@@ -1156,7 +1236,10 @@ final class Detectors {
     if (len == 2 && (p.wFlags[w] & F_LOWER) == 0 && (last = nino(w)) >= 0) {
       return last;
     }
-    if (len <= 4 && a[s] == 'P' && (last = poBox(w)) >= 0) {
+    if (len <= 4 && a[s] == 'P' && (last = addresses.poBox(w)) >= 0) {
+      return last;
+    }
+    if (len >= 2 && (last = addresses.typeFirst(w)) >= 0) {
       return last;
     }
     if (len >= 3 && len <= 9 && NameModel.monthNumber(a, s, e) > 0 && nm.months.contains(a, s, e)) {
@@ -1165,7 +1248,7 @@ final class Detectors {
       }
     }
     if ((p.wFlags[w] & F_UPPER_LATER) == 0 || isMcName(s, e)) {
-      if ((last = name(w, false)) >= 0) {
+      if ((last = name(w, NO_CONTEXT)) >= 0) {
         return last;
       }
     }
@@ -2493,7 +2576,47 @@ final class Detectors {
 
   // ---------------------------------------------------------------- names and addresses
 
-  private void nameContext(int e, boolean title) {
+  static final int NO_CONTEXT = 0; // a name on its own: known given name and family name
+  static final int ROLE = 1; // after a role word or verb in prose: one listed name token is enough
+  static final int CONTEXT = 2; // after "From:", "Dear", "Patient:": shaped like a name is enough
+
+  /**
+   * A name just before a phrase that speaks of a person ("Ivo Dunmore was born on", "Zoë Müller
+   * (date of birth ..."): up to 4 capitalised words ending one space (or " (") before {@code hs},
+   * read with the {@link #ROLE} evidence.
+   */
+  private void nameBefore(int hs) {
+    int e = hs - 1;
+    if (e > 0 && a[e] == '(' && a[e - 1] == ' ') {
+      e--;
+    }
+    if (e <= 0 || a[e] != ' ') {
+      return;
+    }
+    int w = wordAtOrAfter(e) - 1;
+    if (w < 0 || p.wEnd[w] != e && !(p.wEnd[w] == e - 1 && a[e - 1] == '.')) {
+      return;
+    }
+    int first = w;
+    for (int k = 0; k < 5 && first > 0; k++) {
+      int pe = p.wEnd[first - 1];
+      char g = a[pe];
+      boolean joined = p.wStart[first] - pe == 1 && (g == ' ' || g == '-' || g == '\'');
+      boolean initial = p.wStart[first] - pe == 2 && g == '.' && a[pe + 1] == ' ';
+      if (!(joined || initial) || (p.wFlags[first - 1] & F_CAP) == 0) {
+        break;
+      }
+      first--;
+    }
+    for (int k = first; k < w; k++) {
+      int last = name(k, ROLE);
+      if (last >= 0) {
+        return;
+      }
+    }
+  }
+
+  private void nameContext(int e, boolean title, int level) {
     int i = e;
     int limit = Math.min(n, e + 6);
     while (i < limit
@@ -2510,7 +2633,7 @@ final class Detectors {
     }
     int w = wordAtOrAfter(i);
     if (w < p.words && p.wStart[w] == i && (p.wFlags[w] & F_CAP) != 0) {
-      int last = name(w, true);
+      int last = name(w, level);
       if (last < 0 && title) {
         familyName(w);
       }
@@ -2525,7 +2648,7 @@ final class Detectors {
         if (!sep || (p.wFlags[last + 1] & F_CAP) == 0) {
           break;
         }
-        last = name(last + 1, true);
+        last = name(last + 1, level);
       }
     }
   }
@@ -2535,7 +2658,8 @@ final class Detectors {
    * middle, hyphenated and O'/Mc forms). Without context the first token must be a known given name
    * that is not an everyday word, and the last a known name token.
    */
-  private int name(int w, boolean ctx) {
+  private int name(int w, int level) {
+    boolean ctx = level != NO_CONTEXT;
     if ((p.wFlags[w] & F_DIGIT) != 0) {
       return -1;
     }
@@ -2656,6 +2780,27 @@ final class Detectors {
           }
         }
       }
+    } else if (level == ROLE) {
+      // "Customer Ivo Dunmore called", "the password for Zoë Müller?": a listed given name first
+      // (not an everyday word), or listed name tokens first and last; every token name-shaped
+      boolean given =
+          knownGiven(fs, fe)
+              && !nm.wordGiven.contains(a, fs, fe)
+              && !nm.ambiguousGiven.contains(a, fs, fe);
+      boolean tokens = knownToken(fs, fe) && (knownToken(ls, le) || surnameLike(ls, le));
+      if (!given && !tokens || caps) {
+        return -1; // a listed name, written as names are written (not "SIN CANADA")
+      }
+      for (int i = 1; i < t; i++) {
+        int ts = tokStart[i];
+        int te = tokEnd[i];
+        boolean initial = te - ts <= 2 && a[te - 1] == '.';
+        if (!initial
+            && !knownToken(ts, te)
+            && !(surnameShaped(ts, te) && !strongEnglishEnding(ts, te))) {
+          return -1;
+        }
+      }
     } else {
       boolean known =
           nm.given.contains(a, fs, fe)
@@ -2682,8 +2827,44 @@ final class Detectors {
     if (e > 0 && a[e - 1] == '.') {
       e--;
     }
+    if (level != CONTEXT && notAPerson(fs, e)) {
+      return -1;
+    }
     out.add(r.NAME, fs, e, false);
     return tokLastWord[t - 1];
+  }
+
+  /**
+   * Name-shaped words that the words around them say are no person: a company ("Soft King LLC",
+   * "Worthy Pine Labs"), a thing after an article ("the Janie Bacon is"), a town after its postcode
+   * ("51216 Le Mans"; a year is no postcode: "Copyright 2003 Ann Lee").
+   */
+  private boolean notAPerson(int s, int e) {
+    if (e + 2 < n && a[e] == ' ') {
+      int ws = e + 1;
+      int we = ws;
+      while (we < n && Character.isLetter(a[we])) {
+        we++;
+      }
+      if (we > ws && nm.companyWords.contains(a, ws, we)) {
+        return true;
+      }
+    }
+    int b = s - 1;
+    if (b < 1 || a[b] != ' ') {
+      return false;
+    }
+    int ws = b;
+    while (ws > 0 && alnum(a[ws - 1])) {
+      ws--;
+    }
+    if (nm.articles.contains(a, ws, b)) {
+      return true;
+    }
+    int digits = countDigits(ws, b);
+    boolean year =
+        digits == 4 && (a[ws] == '1' && a[ws + 1] == '9' || a[ws] == '2' && a[ws + 1] == '0');
+    return digits == b - ws && (digits == 5 || digits == 4 && !year); // "Copyright 2003 Ann Lee"
   }
 
   /**
@@ -2784,17 +2965,44 @@ final class Detectors {
 
   /** A known given name; for a hyphenated one ("Jean-Luc"), its first part. */
   private boolean knownGiven(int s, int e) {
-    if (nm.given.contains(a, s, e)) {
-      return true;
+    if (nm.given.contains(a, s, e) || folds(s, e) && nm.given.contains(folded, 0, e - s)) {
+      return true; // Lucía as Lucia
     }
     int h = hyphenIn(s, e);
     return h > s && nm.given.contains(a, s, h);
   }
 
+  private final char[] folded = new char[64];
+  private static final String ACCENTED = "áàâäãåéèêëíìîïóòôöõøúùûüñçýÿ";
+  private static final String PLAIN = "aaaaaaeeeeiiiiooooooouuuuncyy";
+
+  /**
+   * Copies {@code a[s, e)} without the Latin accents the name lists were written without into
+   * {@link #folded}; false when there is nothing to fold or the word is too long.
+   */
+  private boolean folds(int s, int e) {
+    if (e - s > folded.length) {
+      return false;
+    }
+    boolean any = false;
+    for (int i = s; i < e; i++) {
+      char c = a[i];
+      if (c >= 128) {
+        int k = ACCENTED.indexOf(Character.toLowerCase(c));
+        if (k >= 0) {
+          c = PLAIN.charAt(k);
+          any = true;
+        }
+      }
+      folded[i - s] = c;
+    }
+    return any;
+  }
+
   /** A known name token; for a hyphenated one ("Garcia-Lopez"), any part. */
   private boolean knownToken(int s, int e) {
-    if (nm.tokens.contains(a, s, e)) {
-      return true;
+    if (nm.tokens.contains(a, s, e) || folds(s, e) && nm.tokens.contains(folded, 0, e - s)) {
+      return true; // Fernández as Fernandez
     }
     int from = s;
     for (int h = hyphenIn(s, e); h > 0; h = hyphenIn(from, e)) {
@@ -2831,272 +3039,6 @@ final class Detectors {
     return e - s >= 4
         && (region(s, "Mc") || region(s, "Mac"))
         && upper(a[s + (a[s + 1] == 'c' ? 2 : 3)]);
-  }
-
-  /**
-   * US: number, street words, suffix, [unit], [,] city, [,] state, ZIP. UK: number, street words,
-   * suffix, [,] town, [,] postcode.
-   */
-  private int address(int w) {
-    int s = p.wStart[w];
-    if (!leftOk(s) || w + 3 >= p.words || gap(w) != ' ') {
-      return -1;
-    }
-    int k = w + 1;
-    // street name: 1-4 words, capitalised or ordinal (5th) or direction
-    int nameWords = 0;
-    int suffix = -1;
-    while (k < p.words && nameWords <= 5) {
-      int ks = p.wStart[k];
-      int ke = p.wEnd[k];
-      int f = p.wFlags[k];
-      if (nameWords > 0 && nm.streetSuffix.contains(a, ks, ke) && (f & F_CAP) != 0) {
-        suffix = k;
-        // "Maple Grove Ave", "Forest Hill Road": the last of two suffix words ends the street
-        if (k + 1 < p.words
-            && p.wStart[k + 1] - ke == 1
-            && a[ke] == ' '
-            && (p.wFlags[k + 1] & F_CAP) != 0
-            && nm.streetSuffix.contains(a, p.wStart[k + 1], p.wEnd[k + 1])) {
-          suffix = k + 1;
-        }
-        break;
-      }
-      boolean ok = (f & F_CAP) != 0 || ((f & F_DIGIT) != 0 && ke - ks <= 4);
-      if (!ok || p.wStart[k] - p.wEnd[k - 1] != 1 || " .".indexOf(a[p.wEnd[k - 1]]) < 0) {
-        return -1;
-      }
-      nameWords++;
-      k++;
-    }
-    if (suffix < 0) {
-      return -1;
-    }
-    int i = p.wEnd[suffix];
-    if (i < n && a[i] == '.') {
-      i++;
-    }
-    int lastWord = suffix;
-    // optional direction after suffix (NW) and unit (Apt 4B, Suite 200, #12)
-    int nw = wordAtOrAfter(i);
-    if (nw < p.words
-        && p.wStart[nw] == i + 1
-        && a[i] == ' '
-        && wlen(nw) <= 2
-        && (p.wFlags[nw] & F_LOWER) == 0
-        && nm.directions.contains(a, p.wStart[nw], p.wEnd[nw])) {
-      lastWord = nw;
-      i = p.wEnd[nw];
-      nw = wordAtOrAfter(i);
-    }
-    if (nw < p.words
-        && p.wStart[nw] - i <= 2
-        && nm.unitWords.contains(a, p.wStart[nw], p.wEnd[nw])) {
-      int u = nw + 1;
-      if (u < p.words && p.wStart[u] - p.wEnd[nw] <= 3) {
-        lastWord = u;
-        i = p.wEnd[u];
-      }
-    } else if (nw < p.words && i < n && p.wStart[nw] - i <= 3 && a[p.wStart[nw] - 1] == '#') {
-      lastWord = nw;
-      i = p.wEnd[nw];
-    }
-    return addressTail(s, i);
-  }
-
-  /**
-   * The rest of an address whose first line ({@code [s, i)}: street, or PO box) is read: [,] city,
-   * [,] state + ZIP (US) or postcode (UK). Emits the ADDRESS, starting earlier when a unit leads
-   * ("Flat 3, 12 High St"); returns its last word or -1.
-   */
-  private int addressTail(int s, int i) {
-    s = unitBefore(s);
-    // separator: ", " or newline or space
-    int j = i;
-    while (j < n && j - i < 3 && (a[j] == ',' || a[j] == ' ' || a[j] == '\n' || a[j] == '\r')) {
-      j++;
-    }
-    if (j == i) {
-      return -1;
-    }
-    int cw = wordAtOrAfter(j);
-    if (cw >= p.words || p.wStart[cw] != j) {
-      return -1;
-    }
-    // city: 1-3 capitalised words
-    int cityWords = 0;
-    int c = cw;
-    while (c < p.words && cityWords < 4) {
-      int f = p.wFlags[c];
-      if ((f & F_CAP) == 0 || (f & F_DIGIT) != 0) {
-        break;
-      }
-      // stop before a state code / UK postcode
-      if (cityWords > 0 && (isStateCode(c) || ukPostcodeAt(c) > 0)) {
-        break;
-      }
-      cityWords++;
-      int ce = p.wEnd[c];
-      if (c + 1 < p.words && p.wStart[c + 1] - ce == 1 && a[ce] == ' ') {
-        c++;
-      } else if (c + 1 < p.words && p.wStart[c + 1] - ce == 2 && a[ce] == ',' && a[ce + 1] == ' ') {
-        c++;
-        break;
-      } else {
-        c++;
-        break;
-      }
-    }
-    if (cityWords == 0 || c >= p.words) {
-      return -1;
-    }
-    // c: first word after the city (after ", " or " ")
-    int gapStart = p.wEnd[c - 1];
-    int gapLen = p.wStart[c] - gapStart;
-    if (gapLen > 3) {
-      return -1;
-    }
-    // US state + ZIP
-    int st = c;
-    int zipW = -1;
-    if (isStateCode(st)) {
-      zipW = st + 1;
-    } else if (nm.usStateNames.contains(a, p.wStart[st], p.wEnd[st])) {
-      zipW = st + 1;
-    } else if (st + 1 < p.words
-        && gap(st) == ' '
-        && nm.usStateNames.contains(a, p.wStart[st], p.wEnd[st + 1])) {
-      zipW = st + 2;
-    }
-    if (zipW > 0
-        && zipW < p.words
-        && isDigitWord(zipW)
-        && wlen(zipW) == 5
-        && p.wStart[zipW] - p.wEnd[zipW - 1] <= 2) {
-      int e = p.wEnd[zipW];
-      int last = zipW;
-      if (zipW + 1 < p.words && gap(zipW) == '-' && isDigitWord(zipW + 1) && wlen(zipW + 1) == 4) {
-        last = zipW + 1;
-        e = p.wEnd[last];
-      }
-      if (rightOk(e)) {
-        out.add(r.ADDRESS, s, e, false);
-        return last;
-      }
-      return -1;
-    }
-    int pc = ukPostcodeAt(c);
-    if (pc > 0) {
-      out.add(r.ADDRESS, s, p.wEnd[pc], false);
-      return pc;
-    }
-    return -1;
-  }
-
-  /** Start of a unit that leads the street line ("Flat 3, ", "Apt 4B, ", "Suite 210, "), else s. */
-  private int unitBefore(int s) {
-    int i = s;
-    if (i >= 2 && a[i - 1] == ' ' && a[i - 2] == ',') {
-      i -= 2;
-    } else {
-      return s;
-    }
-    int ie = i;
-    while (i > 0 && ie - i < 6 && alnum(a[i - 1])) {
-      i--;
-    }
-    if (i == ie || !containsDigit(i, ie)) {
-      return s;
-    }
-    if (i > 0 && a[i - 1] == '#') {
-      return leftOk(i - 1) ? i - 1 : s;
-    }
-    if (i < 2 || a[i - 1] != ' ') {
-      return s;
-    }
-    int ue = i - 1;
-    int us = ue;
-    while (us > 0 && ue - us < 10 && letter(a[us - 1])) {
-      us--;
-    }
-    if (us == ue || !upper(a[us]) || !nm.unitWords.contains(a, us, ue) || !leftOk(us)) {
-      return s;
-    }
-    return us;
-  }
-
-  private boolean containsDigit(int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (digit(a[i])) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** "PO Box 4417, Portland, OR 97208", "P.O. Box 12", "Post Office Box 9" + city and state. */
-  private int poBox(int w) {
-    int s = p.wStart[w];
-    if (!leftOk(s)) {
-      return -1;
-    }
-    int i;
-    if (region(s, "PO Box ") || region(s, "Po Box ")) {
-      i = s + 7;
-    } else if (region(s, "P.O. Box ")) {
-      i = s + 9;
-    } else if (region(s, "Post Office Box ")) {
-      i = s + 16;
-    } else {
-      return -1;
-    }
-    int ds = i;
-    while (i < n && i - ds < 8 && digit(a[i])) {
-      i++;
-    }
-    if (i == ds || i < n && alnum(a[i])) {
-      return -1;
-    }
-    return addressTail(s, i);
-  }
-
-  private boolean isStateCode(int w) {
-    return wlen(w) == 2
-        && (p.wFlags[w] & F_LOWER) == 0
-        && nm.usStateCodes.contains(a, p.wStart[w], p.wEnd[w]);
-  }
-
-  /** Last word of a UK postcode starting at word w ("SW1A 1AA", "M1 1AE"), or -1. */
-  private int ukPostcodeAt(int w) {
-    if (w + 1 >= p.words || gap(w) != ' ') {
-      return -1;
-    }
-    int s = p.wStart[w];
-    int e = p.wEnd[w];
-    int len = e - s;
-    if (len < 2 || len > 4 || !upper(a[s])) {
-      return -1;
-    }
-    // outward: A9, A9A, A99, AA9, AA9A, AA99
-    int i = s + 1;
-    if (upper(a[i])) {
-      i++;
-    }
-    if (i >= e || !digit(a[i])) {
-      return -1;
-    }
-    i++;
-    if (i < e && (digit(a[i]) || upper(a[i]))) {
-      i++;
-    }
-    if (i != e) {
-      return -1;
-    }
-    int is = p.wStart[w + 1];
-    if (wlen(w + 1) != 3 || !digit(a[is]) || !upper(a[is + 1]) || !upper(a[is + 2])) {
-      return -1;
-    }
-    return rightOk(p.wEnd[w + 1]) ? w + 1 : -1;
   }
 
   // ---------------------------------------------------------------- helpers

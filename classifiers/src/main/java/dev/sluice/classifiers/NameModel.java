@@ -30,6 +30,106 @@ final class NameModel {
   final SliceSet wordGiven;
 
   final SliceSet streetSuffix;
+
+  /**
+   * Street types by position (see {@code names/street-types.txt}): after, before, glued, german.
+   */
+  final SliceSet typeAfter;
+
+  final SliceSet typeBefore;
+  final SliceSet typeGerman;
+  final List<String> typeGlued;
+
+  /** Lower-case words inside street names: "rue de la Paix", "Calle del Sol", "Via di Santo". */
+  final SliceSet particles =
+      new SliceSet(
+          List.of(
+              "de", "del", "della", "delle", "dei", "degli", "di", "da", "do", "dos", "das", "du",
+              "des", "la", "le", "les", "las", "los", "el", "l", "d", "y", "e", "et", "al", "alla",
+              "sur", "sous", "aux", "au", "an", "der", "dem", "den", "am", "im", "zum", "zur",
+              "auf", "bei", "van", "von", "à", "en", "sul", "san", "santa", "santo", "saint",
+              "sainte"));
+
+  /** Words before a house number that announce an address ("Address 12 Main St"). */
+  final SliceSet addressCue =
+      new SliceSet(
+          List.of(
+              "address",
+              "addr",
+              "adresse",
+              "anschrift",
+              "dirección",
+              "direccion",
+              "domicilio",
+              "indirizzo",
+              "endereço",
+              "located",
+              "at",
+              "to",
+              "ship",
+              "deliver",
+              "visit",
+              "on",
+              "from",
+              "in",
+              "near",
+              "is",
+              "via",
+              "à",
+              "au",
+              "en",
+              "nach",
+              "bei",
+              "de",
+              "of"));
+
+  /** Words after a company's name: "Soft King LLC" is no person. */
+  final SliceSet companyWords =
+      new SliceSet(
+          List.of(
+              "inc",
+              "llc",
+              "ltd",
+              "limited",
+              "gmbh",
+              "ag",
+              "plc",
+              "corp",
+              "corporation",
+              "co",
+              "company",
+              "group",
+              "holdings",
+              "labs",
+              "systems",
+              "technologies",
+              "partners",
+              "associates",
+              "sa",
+              "sarl",
+              "srl",
+              "spa",
+              "bv",
+              "nv",
+              "ab",
+              "oy",
+              "kg",
+              "pty",
+              "foundation",
+              "institute",
+              "university"));
+
+  /** Articles: "the Janie Bacon is" names a thing. */
+  final SliceSet articles = new SliceSet(List.of("the", "an"));
+
+  /** Lower-case words that start a new clause after a street line ("12 Main St or fax ..."). */
+  final SliceSet clauseWords =
+      new SliceSet(
+          List.of(
+              "or", "and", "before", "by", "until", "for", "to", "in", "on", "at", "from", "is",
+              "was", "as", "if", "ou", "et", "avant", "oder", "und", "bis", "o", "y", "antes",
+              "entro", "prima", "e"));
+
   final SliceSet unitWords;
   final SliceSet usStateCodes;
   final SliceSet usStateNames;
@@ -251,6 +351,11 @@ final class NameModel {
                 "monday",
                 "main"));
     streetSuffix = new SliceSet(load("names/street-suffixes.txt"));
+    java.util.Map<String, List<String>> types = sections(load("names/street-types.txt"));
+    typeAfter = new SliceSet(types.get("after"));
+    typeBefore = new SliceSet(types.get("before"));
+    typeGerman = new SliceSet(types.get("german"));
+    typeGlued = List.copyOf(types.get("glued"));
     unitWords =
         new SliceSet(
             List.of(
@@ -268,7 +373,24 @@ final class NameModel {
                 "building",
                 "dept",
                 "po",
-                "box"));
+                "box",
+                "appartamento",
+                "interno",
+                "scala",
+                "piano",
+                "puerta",
+                "piso",
+                "planta",
+                "esc",
+                "escalera",
+                "étage",
+                "etage",
+                "bâtiment",
+                "batiment",
+                "zimmer",
+                "og",
+                "wohnung",
+                "whg"));
     List<String> codes = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (String line : load("names/us-states.tsv")) {
@@ -329,6 +451,20 @@ final class NameModel {
       }
     }
     return 0;
+  }
+
+  /** Lines grouped under their {@code [section]} headers. */
+  private static java.util.Map<String, List<String>> sections(List<String> lines) {
+    java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+    List<String> cur = null;
+    for (String line : lines) {
+      if (line.startsWith("[") && line.endsWith("]")) {
+        cur = out.computeIfAbsent(line.substring(1, line.length() - 1), k -> new ArrayList<>());
+      } else if (cur != null) {
+        cur.add(line);
+      }
+    }
+    return out;
   }
 
   private static List<String> load(String name) {

@@ -24,6 +24,117 @@ final class Rules {
   static final int A_PERSON_COLUMN = 8;
   static final int A_PEOPLE_HINT = 9;
   static final int A_BASIC = 10;
+  static final int A_ADDRESS_COLUMN = 11;
+  static final int A_ROLE = 12;
+  static final int A_NAME_BEFORE = 13;
+
+  /** Phrases after a person's name: "Ivo Dunmore was born on", "Zoë Müller (date of birth". */
+  static final List<String> NAME_BEFORE =
+      List.of("was born", "born on", "date of birth", "dob", "née", "geb.", "nacido", "nata", "né");
+
+  /**
+   * Role words, verbs and greetings that people write before a name in prose, in several languages:
+   * weaker evidence than "From:" or "Dear", so the name after one needs a listed given name or name
+   * tokens ({@code Detectors.ROLE}).
+   */
+  static final List<String> ROLE_CONTEXT =
+      List.of(
+          "new hire",
+          "employee",
+          "customer",
+          "account holder",
+          "cardholder",
+          "card holder",
+          "patient",
+          "tenant",
+          "client",
+          "candidate",
+          "applicant",
+          "contractor",
+          "member",
+          "guest",
+          "passenger",
+          "student",
+          "colleague",
+          "for",
+          "to",
+          "with",
+          "copy",
+          "cc",
+          "ask",
+          "call",
+          "ping",
+          "thanks",
+          "thank you",
+          "merci",
+          "danke",
+          "gracias",
+          "grazie",
+          "obrigado",
+          "obrigada",
+          "hey",
+          "hola",
+          "bonjour",
+          "salut",
+          "hallo",
+          "ciao",
+          "buongiorno",
+          "estimado",
+          "estimada",
+          "cher",
+          "chère",
+          "liebe",
+          "lieber",
+          "sehr geehrte",
+          "sehr geehrter",
+          "gentile",
+          "atentamente",
+          "cordialement",
+          "mit freundlichen grüßen",
+          "saludos",
+          "cordiali saluti",
+          "best",
+          "best regards",
+          "kind regards",
+          "warm regards",
+          "regards",
+          "sincerely",
+          "cheers");
+
+  /**
+   * Column headers whose cells are street lines (snake, kebab and camel case fold to these). Not
+   * "address" after "email", "ip" or "mac": the whole header cell must be one of these.
+   */
+  static final List<String> ADDRESS_COLUMNS =
+      List.of(
+          "address",
+          "street",
+          "street address",
+          "streetaddress",
+          "address line 1",
+          "address line1",
+          "address1",
+          "address 1",
+          "addr",
+          "addr1",
+          "mailing address",
+          "home address",
+          "postal address",
+          "billing address",
+          "shipping address",
+          "delivery address",
+          "residential address",
+          "street line",
+          "adresse",
+          "anschrift",
+          "strasse",
+          "straße",
+          "dirección",
+          "direccion",
+          "domicilio",
+          "indirizzo",
+          "endereço",
+          "morada");
 
   /** Column headers that, next to a generic "name" column, say the rows are people. */
   static final List<String> PEOPLE_HINTS =
@@ -166,6 +277,7 @@ final class Rules {
   private final BitSet[] groupEntries;
   private final boolean[] groupPeople;
   private final BitSet nameContextGroups;
+  private final BitSet roleGroups;
   private final int[] groupAnchor;
   private final BitSet[] groupCdis;
   private final Map<String, Integer> ibanEntries = new HashMap<>();
@@ -294,11 +406,32 @@ final class Rules {
       ga.set(g, TITLES.contains(c) ? A_TITLE : A_NAME);
       contexts.set(g);
     }
+    for (String c : NAME_BEFORE) {
+      int g = group.apply(c, true);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_NAME_BEFORE);
+      }
+    }
+    BitSet roles = new BitSet();
+    for (String c : ROLE_CONTEXT) {
+      int g = group.apply(c, true);
+      roles.set(g);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_ROLE);
+      }
+    }
+    this.roleGroups = roles; // also those a column anchor took over ("customer")
     for (String c : PERSON_COLUMNS) {
       ga.set(group.apply(c, true), A_PERSON_COLUMN);
     }
     for (String c : NAME_COLUMNS) {
       ga.set(group.apply(c, true), A_NAME_COLUMN);
+    }
+    for (String c : ADDRESS_COLUMNS) {
+      int g = group.apply(c, true);
+      if (ga.get(g) == 0) {
+        ga.set(g, A_ADDRESS_COLUMN);
+      }
     }
     for (String c : PEOPLE_HINTS) {
       int g = group.apply(c, true);
@@ -325,6 +458,11 @@ final class Rules {
     this.groupAnchor = ga.stream().mapToInt(Integer::intValue).toArray();
     this.groupCdis = gc.toArray(new BitSet[0]);
     this.ac = new KeywordAutomaton(patterns, whole, payload);
+  }
+
+  /** Whether a keyword group is a role word in prose ("customer" is a column header too). */
+  boolean groupIsRole(int group) {
+    return roleGroups.get(group);
   }
 
   /** Whether a keyword group is a NAME context ("full name" is a column header too). */

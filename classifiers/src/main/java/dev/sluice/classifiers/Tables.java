@@ -48,82 +48,96 @@ final class Tables {
   }
 
   /**
-   * Delimiters in {@code [ls, le)} outside quoted cells (RFC 4180: a cell that opens with {@code "}
-   * runs to the next lone {@code "}, {@code ""} is a quote inside it), so {@code "Springfield, IL"}
-   * is one cell and its row has as many delimiters as the header. Start at a line or cell start.
+   * Delimiters in {@code [ls, le)} outside quoted cells: a double quote that opens a cell (at
+   * {@code ls} or right after a delimiter) hides delimiters up to its closing quote, and a doubled
+   * quote inside stays inside (RFC 4180: {@code "Flat 3, 12 High St"} is one cell).
    */
   static int count(char[] a, int ls, int le, char d) {
     int c = 0;
-    boolean cellStart = true;
+    boolean quoted = false;
     for (int i = ls; i < le; i++) {
-      char ch = a[i];
-      if (ch == d) {
+      char x = a[i];
+      if (quoted) {
+        if (x == '"') {
+          if (i + 1 < le && a[i + 1] == '"') {
+            i++;
+          } else {
+            quoted = false;
+          }
+        }
+      } else if (x == d) {
         c++;
-        cellStart = true;
-      } else if (ch == '"' && cellStart) {
-        i = closingQuote(a, i + 1, le);
-        cellStart = false;
-      } else if (ch != ' ') {
-        cellStart = false;
+      } else if (x == '"' && (i == ls || a[i - 1] == d) && closes(a, i + 1, le, d)) {
+        quoted = true;
       }
     }
     return c;
   }
 
-  /** Index of the quote closing a quoted cell opened before {@code from}, or {@code le - 1}. */
-  static int closingQuote(char[] a, int from, int le) {
-    for (int i = from; i < le; i++) {
-      if (a[i] == '"') {
-        if (i + 1 < le && a[i + 1] == '"') {
-          i++;
-        } else {
-          return i;
-        }
-      }
-    }
-    return le - 1;
-  }
-
   /**
-   * Start of cell {@code col} of the line {@code [ls, le)} split by {@code d} outside quotes (see
-   * {@link #count}), or -1 when the line has fewer cells.
+   * Start of cell {@code col} of the line {@code [ls, le)} split by {@code d}, quoted cells read as
+   * {@link #count} reads them; -1 when the line has fewer cells.
    */
   static int cellStart(char[] a, int ls, int le, char d, int col) {
     if (col == 0) {
       return ls;
     }
+    boolean quoted = false;
     int c = 0;
-    boolean cellStart = true;
     for (int i = ls; i < le; i++) {
-      char ch = a[i];
-      if (ch == d) {
+      char x = a[i];
+      if (quoted) {
+        if (x == '"') {
+          if (i + 1 < le && a[i + 1] == '"') {
+            i++;
+          } else {
+            quoted = false;
+          }
+        }
+      } else if (x == d) {
         if (++c == col) {
           return i + 1;
         }
-        cellStart = true;
-      } else if (ch == '"' && cellStart) {
-        i = closingQuote(a, i + 1, le);
-        cellStart = false;
-      } else if (ch != ' ') {
-        cellStart = false;
+      } else if (x == '"' && (i == ls || a[i - 1] == d) && closes(a, i + 1, le, d)) {
+        quoted = true;
       }
     }
     return -1;
   }
 
-  /** End of the cell starting at {@code cs} (quote-aware, see {@link #count}). */
+  /** End of the cell starting at {@code cs} (its delimiter or the line end). */
   static int cellEnd(char[] a, int cs, int le, char d) {
     int i = cs;
-    while (i < le && a[i] == ' ') {
-      i++;
-    }
-    if (i < le && a[i] == '"') {
-      i = closingQuote(a, i + 1, le) + 1;
+    if (i < le && a[i] == '"' && closes(a, i + 1, le, d)) {
+      for (i++; i < le; i++) {
+        if (a[i] == '"') {
+          if (i + 1 < le && a[i + 1] == '"') {
+            i++;
+          } else {
+            return i + 1;
+          }
+        }
+      }
+      return le;
     }
     while (i < le && a[i] != d) {
       i++;
     }
     return i;
+  }
+
+  /** Whether a quote opened before {@code i} closes on this line before a cell edge. */
+  private static boolean closes(char[] a, int i, int le, char d) {
+    for (int j = i; j < le; j++) {
+      if (a[j] == '"') {
+        if (j + 1 < le && a[j + 1] == '"') {
+          j++;
+        } else {
+          return j + 1 == le || a[j + 1] == d;
+        }
+      }
+    }
+    return false;
   }
 
   /**

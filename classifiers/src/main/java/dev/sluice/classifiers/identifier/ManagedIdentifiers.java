@@ -640,7 +640,7 @@ public final class ManagedIdentifiers {
         true,
         NONE,
         LOW_MEDIUM_HIGH,
-        "US or UK mailing address: street, city/place and ZIP or postcode");
+        "Street line (US, UK, FR, DE, ES, IT, PT forms) with or without its city and postcode");
     add(
         l,
         "NAME",
