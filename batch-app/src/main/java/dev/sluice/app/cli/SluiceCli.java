@@ -530,17 +530,43 @@ public final class SluiceCli {
   }
 
   int policy(List<String> argv) {
-    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    Args a = Args.parse(argv, Set.of("custom-identifiers"), Set.of("help"));
     if (a.has("help") || a.positional.isEmpty()) {
       out.print(Help.POLICY);
       return a.has("help") ? OK : USAGE;
     }
     if (!a.positional.get(0).equals("validate") || a.positional.size() != 2) {
-      throw new UsageException("usage: sluice policy validate <file>");
+      throw new UsageException(
+          "usage: sluice policy validate <file> [--custom-identifiers <json>]");
     }
     Path file = Path.of(a.positional.get(1));
     try {
-      var p = PolicyLoader.load(file);
+      Set<String> custom = Set.of();
+      if (a.has("custom-identifiers")) {
+        try {
+          custom =
+              dev.sluice.classifiers.identifier.CustomIdentifiers.parse(
+                      java.nio.file.Files.readString(Path.of(a.get("custom-identifiers", ""))))
+                  .stream()
+                  .map(dev.sluice.classifiers.identifier.CustomDataIdentifier::name)
+                  .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException | IOException e) {
+          err.println(
+              "sluice: --custom-identifiers: cannot read " + a.get("custom-identifiers", ""));
+          return USAGE;
+        }
+      }
+      var p = PolicyLoader.load(file, custom);
+      p.acknowledgements()
+          .forEach(
+              k ->
+                  out.println(
+                      "acknowledged: rule '"
+                          + k.ruleId()
+                          + "' approves "
+                          + k.categories()
+                          + ": "
+                          + k.text()));
       out.println(
           file
               + ": valid (policy '"

@@ -34,7 +34,8 @@ public class ReportTasklet implements Tasklet {
             run.policy().hash(),
             run.catalogVersion(),
             records,
-            run.findings());
+            run.findings(),
+            run.policy().acknowledgements());
     HtmlReport.write(files.json());
     chunkContext
         .getStepContext()

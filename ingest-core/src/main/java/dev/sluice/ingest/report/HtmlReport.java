@@ -87,6 +87,19 @@ public final class HtmlReport {
             + " (sha256 "
             + report.path("policy").path("hash").asText("")
             + ")");
+    for (JsonNode k : report.path("policy").path("acknowledgements")) {
+      List<String> cats = new java.util.ArrayList<>();
+      k.path("categories").forEach(c -> cats.add(c.asText()));
+      meta(
+          h,
+          "Acknowledged risk",
+          "rule "
+              + k.path("rule").asText("")
+              + " approves "
+              + String.join(", ", cats)
+              + ": "
+              + k.path("text").asText(""));
+    }
     meta(h, "Classifier catalogue", report.path("catalogVersion").asText(""));
     h.append("</dl></header>\n<main>\n");
 

@@ -53,6 +53,26 @@ public final class RunReport {
       String catalogVersion,
       List<LineageRecord> records,
       FindingsLog findingsLog) {
+    return write(
+        dir, runId, mode, policyName, policyHash, catalogVersion, records, findingsLog, List.of());
+  }
+
+  /**
+   * Writes the reports of {@code runId} into {@code dir}, listing the policy's acknowledged
+   * approvals of high-risk categories under {@code policy.acknowledgements}.
+   *
+   * @param findingsLog the run's findings log, or {@code null} when there is none
+   */
+  public static Files_ write(
+      Path dir,
+      String runId,
+      String mode,
+      String policyName,
+      String policyHash,
+      String catalogVersion,
+      List<LineageRecord> records,
+      FindingsLog findingsLog,
+      List<dev.sluice.ingest.decide.Policy.Acknowledgement> acknowledgements) {
     try {
       Files.createDirectories(dir);
       Path findings = dir.resolve("findings.jsonl");
@@ -68,6 +88,14 @@ public final class RunReport {
       ObjectNode pol = root.putObject("policy");
       pol.put("name", policyName);
       pol.put("hash", policyHash);
+      ArrayNode acks = pol.putArray("acknowledgements");
+      for (var k : acknowledgements) {
+        ObjectNode a = acks.addObject();
+        a.put("rule", k.ruleId());
+        ArrayNode cats = a.putArray("categories");
+        k.categories().forEach(cats::add);
+        a.put("text", k.text());
+      }
       root.put("catalogVersion", catalogVersion);
 
       Totals totals = totals(records);
