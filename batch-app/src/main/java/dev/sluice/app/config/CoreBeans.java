@@ -60,7 +60,8 @@ public class CoreBeans {
         uri(a.macieEndpoint()),
         a.pathStyle(),
         a.accessKey(),
-        a.secretKey());
+        a.secretKey(),
+        a.expectedBucketOwner());
   }
 
   private static Optional<URI> uri(String s) {
