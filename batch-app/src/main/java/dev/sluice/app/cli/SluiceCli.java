@@ -601,6 +601,15 @@ public final class SluiceCli {
           LineageStore store = ctx.getBean(LineageStore.class);
           List<LineageRecord> from = store.byOutput(uri);
           List<LineageRecord> to = store.bySource(uri);
+          if (to.isEmpty()) {
+            // lineage stores names with findings masked: look the raw name up the same way
+            var props = ctx.getBean(dev.sluice.app.config.CoreBeans.ValidatedProperties.class);
+            var names =
+                new dev.sluice.ingest.SourceNames(
+                    ctx.getBean(dev.sluice.classifiers.Scanner.class),
+                    dev.sluice.app.config.CoreBeans.fingerprintKey(props.props()));
+            to = store.bySource(names.display(uri));
+          }
           if (from.isEmpty() && to.isEmpty()) {
             out.println("no lineage for " + uri);
             return FAILED;
@@ -629,7 +638,13 @@ public final class SluiceCli {
             + r.decision()
             + " at "
             + r.processedAt());
-    out.println("    source " + r.sourceUri() + " etag " + r.eTag() + " sha256 " + r.sha256());
+    out.println(
+        "    source "
+            + r.sourceUri()
+            + " version fingerprint "
+            + r.eTag()
+            + " content fingerprint "
+            + r.sha256());
     out.println(
         "    policy "
             + r.policyHash()

@@ -8,7 +8,10 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Reads one partition's listing lazily. Its state is the last key handed out: saved with every
- * committed chunk, so a restarted partition resumes listing after the last committed document.
+ * committed chunk, so a restarted partition resumes listing after the last committed document. The
+ * key is saved sealed (AES-GCM under a key derived from the fingerprint key, {@link
+ * dev.sluice.ingest.SourceNames#seal}): a name can hold a sensitive value, and the job database is
+ * readable by whoever operates the job.
  */
 public class SourceItemReader implements ItemStreamReader<SourceItem> {
   static final String LAST_KEY = "sluice.lastKey";
@@ -28,7 +31,7 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void open(ExecutionContext ctx) {
-    lastKey = ctx.getString(LAST_KEY, "");
+    lastKey = run.pipeline().names().open(ctx.getString(LAST_KEY, ""));
     stream = run.source().list(prefix, lastKey, recursive);
     String exact = run.location().exactKey();
     if (!exact.isEmpty()) {
@@ -49,7 +52,7 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void update(ExecutionContext ctx) {
-    ctx.putString(LAST_KEY, lastKey);
+    ctx.putString(LAST_KEY, run.pipeline().names().seal(lastKey));
   }
 
   @Override

