@@ -44,6 +44,10 @@ public class CoreBeans {
   @Bean
   ValidatedProperties validatedProperties(SluiceProperties props) {
     props.validate();
+    // databases, spools, keys and reports live here: owner-only before anything is written
+    dev.sluice.ingest.OwnerOnly.directory(Path.of(props.dataDir()));
+    dev.sluice.ingest.OwnerOnly.tree(Path.of(props.dataDir()));
+    dev.sluice.ingest.OwnerOnly.directory(Path.of(props.outputDir()));
     return new ValidatedProperties(props);
   }
 

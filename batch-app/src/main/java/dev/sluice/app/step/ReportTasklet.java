@@ -37,6 +37,8 @@ public class ReportTasklet implements Tasklet {
             run.findings(),
             run.policy().acknowledgements());
     HtmlReport.write(files.json());
+    // the job and lineage databases (H2 files) and run directories created during the run
+    dev.sluice.ingest.OwnerOnly.tree(run.workDir().getParent().getParent());
     chunkContext
         .getStepContext()
         .getStepExecution()

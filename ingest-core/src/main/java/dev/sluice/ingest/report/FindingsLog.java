@@ -30,6 +30,7 @@ public final class FindingsLog {
     this.dir = dir;
     try {
       Files.createDirectories(dir);
+      dev.sluice.ingest.OwnerOnly.directory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
@@ -52,6 +53,7 @@ public final class FindingsLog {
       throw new UncheckedIOException("cannot write findings to " + tmp, e);
     }
     try {
+      dev.sluice.ingest.OwnerOnly.tree(tmp);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move " + tmp, e);

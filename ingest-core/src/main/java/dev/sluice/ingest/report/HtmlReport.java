@@ -50,6 +50,7 @@ public final class HtmlReport {
     Path tmp = reportJson.resolveSibling("report.html.tmp");
     try {
       Files.writeString(tmp, render(report), StandardCharsets.UTF_8);
+      dev.sluice.ingest.OwnerOnly.tree(tmp);
       Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + html, e);

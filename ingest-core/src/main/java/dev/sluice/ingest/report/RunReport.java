@@ -74,7 +74,7 @@ public final class RunReport {
       FindingsLog findingsLog,
       List<dev.sluice.ingest.decide.Policy.Acknowledgement> acknowledgements) {
     try {
-      Files.createDirectories(dir);
+      dev.sluice.ingest.OwnerOnly.directory(dir);
       Path findings = dir.resolve("findings.jsonl");
       if (findingsLog != null) {
         findingsLog.concat(findings);
@@ -157,6 +157,8 @@ public final class RunReport {
       JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
       Path csv = dir.resolve("documents.csv");
       writeCsv(csv, records);
+      // reports name documents and decisions: owner-only, like the databases
+      dev.sluice.ingest.OwnerOnly.tree(dir);
       return new Files_(json, csv, findings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report to " + dir, e);
