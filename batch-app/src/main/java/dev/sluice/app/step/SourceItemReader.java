@@ -25,7 +25,8 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   public SourceItemReader(RunContext run, String prefix, boolean recursive) {
     this.run = run;
-    this.prefix = prefix;
+    // the partitioner stores the prefix sealed (see SourcePartitioner)
+    this.prefix = run.pipeline().names().open(prefix);
     this.recursive = recursive;
   }
 
