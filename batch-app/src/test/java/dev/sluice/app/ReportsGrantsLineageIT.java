@@ -310,7 +310,8 @@ class ReportsGrantsLineageIT {
     assertThat(run.code()).as(run.err()).isEqualTo(SluiceCli.OK);
     JsonNode doc = JSON.readTree(run.out());
     JsonNode id = doc.path("identityPolicy").path("Statement");
-    assertThat(id.get(0).path("Resource").asText()).isEqualTo("arn:aws:s3:::curated/support-kb/*");
+    assertThat(id.get(0).path("Resource").asText())
+        .isEqualTo("arn:aws:s3:::curated/support-kb/classification=internal/*");
     assertThat(id.get(2).path("Resource").asText()).isEqualTo(arn);
     assertThat(id.get(2).path("Condition").path("StringEquals").path("kms:ViaService").asText())
         .isEqualTo("s3." + stack.aws.region() + ".amazonaws.com");
@@ -323,10 +324,25 @@ class ReportsGrantsLineageIT {
                 .path("Condition")
                 .path("StringNotEquals")
                 .path("s3:x-amz-server-side-encryption-aws-kms-key-id")
+                .get(0)
                 .asText())
         .isEqualTo(arn);
     assertThat(bucket.get(3).path("Principal").path("AWS").asText())
         .isEqualTo("arn:aws:iam::111122223333:role/model-support");
+
+    // consumer grants expire by default: 7 days after now
+    Run dflt = cli(command("grants", "support-kb", "--only", "identity"));
+    java.time.Instant end =
+        java.time.Instant.parse(
+            JSON.readTree(dflt.out())
+                .path("Statement")
+                .get(0)
+                .path("Condition")
+                .path("DateLessThan")
+                .path("aws:CurrentTime")
+                .asText());
+    assertThat(java.time.Duration.between(java.time.Instant.now(), end))
+        .isBetween(java.time.Duration.ofDays(7).minusMinutes(5), java.time.Duration.ofDays(7));
 
     Run only = cli(command("grants", "support-kb", "--only", "bucket"));
     assertThat(JSON.readTree(only.out()).path("Id").asText())

@@ -25,6 +25,9 @@ import java.util.Optional;
  * @param evidence aggregated evidence the policy saw
  * @param verdict the decision and its reasons
  * @param records records to write to the curated dataset (ingest mode, approved data only)
+ * @param scannedSha256 hex SHA-256 of the bytes scanned, or empty; held in memory only (documents
+ *     mode checks the bytes it writes against it), never stored or reported: lineage and reports
+ *     carry its keyed fingerprint
  */
 public record Outcome(
     SourceItem item,
@@ -35,8 +38,10 @@ public record Outcome(
     MacieEvidence macie,
     List<Evidence> evidence,
     Verdict verdict,
-    List<DatasetRecord> records) {
+    List<DatasetRecord> records,
+    String scannedSha256) {
   public Outcome {
+    Objects.requireNonNull(scannedSha256, "scannedSha256");
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(lineage, "lineage");
     Objects.requireNonNull(unscannable, "unscannable");
@@ -58,6 +63,7 @@ public record Outcome(
 
   @Override
   public String toString() {
-    return "Outcome[" + item.uri() + " " + verdict.decision() + "]";
+    // never the name: it may hold the very values this outcome is about
+    return "Outcome[" + lineage.lineageId() + " " + verdict.decision() + "]";
   }
 }

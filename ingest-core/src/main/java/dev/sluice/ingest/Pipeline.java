@@ -30,7 +30,6 @@ import dev.sluice.ingest.source.SourceItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,6 +77,7 @@ public final class Pipeline {
   private final long maxObjectBytes;
   private final Clock clock;
   private final byte[] redactionKey;
+  private final SourceNames names;
 
   private Pipeline(Builder b) {
     this.source = Objects.requireNonNull(b.source, "source");
@@ -93,6 +93,12 @@ public final class Pipeline {
     this.maxObjectBytes = b.maxObjectBytes;
     this.clock = b.clock;
     this.redactionKey = b.redactionKey.clone();
+    this.names = b.names != null ? b.names : new SourceNames(scanner, redactionKey);
+  }
+
+  /** How this pipeline scans, masks and fingerprints source names. */
+  public SourceNames names() {
+    return names;
   }
 
   public static Builder builder() {
@@ -130,18 +136,39 @@ public final class Pipeline {
 
   /** An outcome for a document that could not be processed at all. */
   public Outcome failure(SourceItem item, UnscannableReason reason, String detail) {
+    List<Finding> nameFindings = List.of();
+    try {
+      nameFindings = names.scan(item.uri());
+    } catch (RuntimeException | StackOverflowError e) {
+      // the name could not be scanned: show none of it (the lineage id still identifies it)
+      nameFindings =
+          List.of(
+              new Finding(
+                  "UNSCANNED_NAME",
+                  Category.CUSTOM_IDENTIFIER,
+                  Severity.HIGH,
+                  0,
+                  SourceNames.decode(item.uri()).length(),
+                  false,
+                  "",
+                  ""));
+    }
+    UnitReport nameUnit = nameUnit(item, nameFindings);
+    List<Evidence> evidence = evidence(List.of(nameUnit), MacieEvidence.none());
     Verdict verdict =
         policy.evaluate(
-            new DocumentSignals(List.of(), Optional.of(reason.name()), false, Optional.empty()));
+            new DocumentSignals(evidence, Optional.of(reason.name()), false, Optional.empty()));
+    Map<String, Integer> counts = new TreeMap<>();
+    evidence.forEach(e -> counts.put(e.identifierId(), e.count()));
     LineageRecord lineage =
         new LineageRecord(
-            id(runId, item.uri(), item.versionId(), item.eTag()),
+            lineageId(item),
             runId,
             0,
             0,
-            item.uri(),
+            SourceNames.display(item.uri(), nameFindings),
             item.versionId(),
-            item.eTag(),
+            names.versionFingerprint(item),
             item.size(),
             "",
             "none",
@@ -151,24 +178,40 @@ public final class Pipeline {
             verdict.decision().name(),
             verdict.reasons().stream().map(Reason::toString).toList(),
             reason.name(),
-            Map.of(),
+            counts,
             Map.of(),
             List.of(),
             List.of(),
             List.of(),
             mode.label(),
             clock.instant(),
-            List.of());
+            evidenceLines(evidence, MacieEvidence.none()));
     return new Outcome(
         item,
         lineage,
         Optional.of(reason),
         detail,
-        List.of(),
+        List.of(nameUnit),
         MacieEvidence.none(),
-        List.of(),
+        evidence,
         verdict,
-        List.of());
+        List.of(),
+        "");
+  }
+
+  /** The lineage id of {@code item} in this run: keyed, so it reveals nothing of the name. */
+  public String lineageId(SourceItem item) {
+    return names.id(runId, item.uri(), item.versionId(), item.eTag());
+  }
+
+  /** The source's name as one scanned unit, location {@link SourceNames#LOCATION}. */
+  private static UnitReport nameUnit(SourceItem item, List<Finding> findings) {
+    return new UnitReport(
+        SourceNames.LOCATION,
+        "text/x-sluice-name",
+        SourceNames.decode(item.uri()).length(),
+        false,
+        findings);
   }
 
   private Outcome doProcess(SourceItem item) {
@@ -176,6 +219,10 @@ public final class Pipeline {
     Extraction ex = read.extraction;
 
     List<UnitReport> units = new ArrayList<>();
+    // the name (bucket or folder, key, file name) is scanned as a unit of its own
+    List<Finding> nameFindings = names.scan(item.uri());
+    String shownUri = SourceNames.display(item.uri(), nameFindings);
+    units.add(nameUnit(item, nameFindings));
     List<List<Finding>> findingsPerUnit = new ArrayList<>();
     for (TextUnit u : ex.units()) {
       List<Finding> f = u.text().isEmpty() ? List.of() : scanner.scan(u.text());
@@ -198,11 +245,12 @@ public final class Pipeline {
     verdict = requireRedactableEvidence(verdict, evidence);
     verdict = requireAllOccurrencesFound(verdict, evidence, units);
 
-    String lineageId = id(runId, item.uri(), item.versionId(), item.eTag());
+    String lineageId = lineageId(item);
     List<DatasetRecord> records = List.of();
     Map<String, Integer> redactions = Map.of();
     if (mode == Mode.INGEST && verdict.decision().writesData()) {
-      Prepared p = prepare(item, ex.units(), findingsPerUnit, verdict, dataset.get(), lineageId);
+      Prepared p =
+          prepare(item, shownUri, ex.units(), findingsPerUnit, verdict, dataset.get(), lineageId);
       if (p.refusal != null) {
         verdict = escalate(verdict, p.refusal);
       } else {
@@ -219,11 +267,11 @@ public final class Pipeline {
             runId,
             0,
             0,
-            item.uri(),
+            shownUri,
             item.versionId(),
-            item.eTag(),
+            names.versionFingerprint(item),
             item.size(),
-            read.sha256,
+            names.contentFingerprint(read.sha256),
             ex.extractor(),
             catalogVersion,
             policy.hash(),
@@ -240,7 +288,16 @@ public final class Pipeline {
             clock.instant(),
             evidenceLines(evidence, mac));
     return new Outcome(
-        item, lineage, unscannable, ex.detail(), units, mac, evidence, verdict, records);
+        item,
+        lineage,
+        unscannable,
+        ex.detail(),
+        units,
+        mac,
+        evidence,
+        verdict,
+        records,
+        read.sha256);
   }
 
   private record Read(Extraction extraction, String sha256) {}
@@ -419,6 +476,7 @@ public final class Pipeline {
 
   private Prepared prepare(
       SourceItem item,
+      String shownUri,
       List<TextUnit> units,
       List<List<Finding>> findings,
       Verdict verdict,
@@ -454,29 +512,24 @@ public final class Pipeline {
                       + residual.get(0).identifierId()));
         }
       }
-      String version = item.versionId().isEmpty() ? item.eTag() : item.versionId();
+      // a version id is S3's opaque id; an ETag is an MD5 of the bytes, so only its keyed form
+      String version =
+          item.versionId().isEmpty()
+              ? names.id("version", item.uri(), item.eTag())
+              : item.versionId();
       records.add(
           new DatasetRecord(
-              id(item.uri(), version, u.path()),
+              names.id(item.uri(), version, u.path()),
               ds.name(),
               ds.classification(),
               text,
-              item.uri(),
+              shownUri,
               version,
               u.path(),
               lineageId,
               Map.of("mediaType", u.mediaType(), "decision", verdict.decision().name())));
     }
     return new Prepared(records, redactions, null);
-  }
-
-  static String id(String... parts) {
-    MessageDigest sha = sha256();
-    for (String p : parts) {
-      sha.update(p.getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-    }
-    return HexFormat.of().formatHex(sha.digest()).substring(0, 32);
   }
 
   private static MessageDigest sha256() {
@@ -503,6 +556,7 @@ public final class Pipeline {
     private Clock clock = Clock.systemUTC();
     private byte[] redactionKey =
         "sluice-default-pseudonym-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private SourceNames names;
 
     private Builder() {}
 
@@ -512,6 +566,15 @@ public final class Pipeline {
         throw new IllegalArgumentException("redactionKey must be at least 16 bytes");
       }
       this.redactionKey = key.clone();
+      return this;
+    }
+
+    /**
+     * How names are scanned, masked and fingerprinted; defaults to one over the scanner and the
+     * redaction key.
+     */
+    public Builder names(SourceNames n) {
+      this.names = n;
       return this;
     }
 

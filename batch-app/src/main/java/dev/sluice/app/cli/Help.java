@@ -122,7 +122,11 @@ final class Help {
         --threads <n>         partitions run at a time (default: 1)
         --config <file>       extra application.yml
       """;
-  static final String POLICY = "Usage: ./sluice policy validate <file>\n";
+  static final String POLICY =
+      "Usage: ./sluice policy validate <file> [--custom-identifiers <json>]\n"
+          + "  identifier IDs must be managed (Sluice or Macie) identifiers, DENY_TERM:<list>, or\n"
+          + "  names of the custom identifiers in <json>; rules approving CREDENTIALS or\n"
+          + "  FINANCIAL_INFORMATION need acknowledgeRisk; defaults never APPROVE or REDACT\n";
   static final String LINEAGE =
       "Usage: ./sluice lineage <uri>\n"
           + "  <uri> of a curated object: which sources and decisions produced it\n"

@@ -185,7 +185,8 @@ final class ReportCommand {
           first.policyHash(),
           first.catalogVersion(),
           records,
-          log);
+          log,
+          policy.hash().equals(first.policyHash()) ? policy.acknowledgements() : List.of());
     } finally {
       if (tmp != null) {
         Files.deleteIfExists(tmp.resolve("part-00000-000000.jsonl"));

@@ -869,17 +869,43 @@ public final class SluiceCli {
   }
 
   int policy(List<String> argv) {
-    Args a = Args.parse(argv, Set.of(), Set.of("help"));
+    Args a = Args.parse(argv, Set.of("custom-identifiers"), Set.of("help"));
     if (a.has("help") || a.positional.isEmpty()) {
       out.print(Help.POLICY);
       return a.has("help") ? OK : USAGE;
     }
     if (!a.positional.get(0).equals("validate") || a.positional.size() != 2) {
-      throw new UsageException("usage: sluice policy validate <file>");
+      throw new UsageException(
+          "usage: sluice policy validate <file> [--custom-identifiers <json>]");
     }
     Path file = Path.of(a.positional.get(1));
     try {
-      var p = PolicyLoader.load(file);
+      Set<String> custom = Set.of();
+      if (a.has("custom-identifiers")) {
+        try {
+          custom =
+              dev.sluice.classifiers.identifier.CustomIdentifiers.parse(
+                      java.nio.file.Files.readString(Path.of(a.get("custom-identifiers", ""))))
+                  .stream()
+                  .map(dev.sluice.classifiers.identifier.CustomDataIdentifier::name)
+                  .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        } catch (IllegalArgumentException | IOException e) {
+          err.println(
+              "sluice: --custom-identifiers: cannot read " + a.get("custom-identifiers", ""));
+          return USAGE;
+        }
+      }
+      var p = PolicyLoader.load(file, custom);
+      p.acknowledgements()
+          .forEach(
+              k ->
+                  out.println(
+                      "acknowledged: rule '"
+                          + k.ruleId()
+                          + "' approves "
+                          + k.categories()
+                          + ": "
+                          + k.text()));
       out.println(
           file
               + ": valid (policy '"
@@ -914,6 +940,15 @@ public final class SluiceCli {
           LineageStore store = ctx.getBean(LineageStore.class);
           List<LineageRecord> from = store.byOutput(uri);
           List<LineageRecord> to = store.bySource(uri);
+          if (to.isEmpty()) {
+            // lineage stores names with findings masked: look the raw name up the same way
+            var props = ctx.getBean(dev.sluice.app.config.CoreBeans.ValidatedProperties.class);
+            var names =
+                new dev.sluice.ingest.SourceNames(
+                    ctx.getBean(dev.sluice.classifiers.Scanner.class),
+                    dev.sluice.app.config.CoreBeans.fingerprintKey(props.props()));
+            to = store.bySource(names.display(uri));
+          }
           if (from.isEmpty() && to.isEmpty()) {
             out.println("no lineage for " + uri);
             return FAILED;
@@ -942,7 +977,13 @@ public final class SluiceCli {
             + r.decision()
             + " at "
             + r.processedAt());
-    out.println("    source " + r.sourceUri() + " etag " + r.eTag() + " sha256 " + r.sha256());
+    out.println(
+        "    source "
+            + r.sourceUri()
+            + " version fingerprint "
+            + r.eTag()
+            + " content fingerprint "
+            + r.sha256());
     out.println(
         "    policy "
             + r.policyHash()

@@ -52,6 +52,10 @@ public class CoreBeans {
                   k + ": unknown setting; did you mean " + keys.nearest(k) + "?");
             });
     props.validate();
+    // databases, spools, keys and reports live here: owner-only before anything is written
+    dev.sluice.ingest.OwnerOnly.directory(Path.of(props.dataDir()));
+    dev.sluice.ingest.OwnerOnly.tree(Path.of(props.dataDir()));
+    dev.sluice.ingest.OwnerOnly.directory(Path.of(props.outputDir()));
     return new ValidatedProperties(props);
   }
 
@@ -68,7 +72,8 @@ public class CoreBeans {
         uri(a.macieEndpoint()),
         a.pathStyle(),
         a.accessKey(),
-        a.secretKey());
+        a.secretKey(),
+        a.expectedBucketOwner());
   }
 
   private static Optional<URI> uri(String s) {
@@ -192,7 +197,25 @@ public class CoreBeans {
   @Bean
   Policy policy(ValidatedProperties v) throws IOException {
     String path = v.props().policy();
-    return path.isBlank() ? PolicyLoader.defaultPolicy() : PolicyLoader.load(Path.of(path));
+    return path.isBlank()
+        ? PolicyLoader.defaultPolicy()
+        : PolicyLoader.load(Path.of(path), customIdentifierNames(v.props()));
+  }
+
+  /** Names of the configured custom identifiers, which a policy may name as identifier IDs. */
+  public static java.util.Set<String> customIdentifierNames(SluiceProperties p) {
+    String file = p.classifiers().customIdentifiers();
+    if (file.isBlank()) {
+      return java.util.Set.of();
+    }
+    try {
+      return CustomIdentifiers.parse(read(file, "sluice.classifiers.custom-identifiers")).stream()
+          .map(dev.sluice.classifiers.identifier.CustomDataIdentifier::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "sluice.classifiers.custom-identifiers (" + file + "): " + e.getMessage(), e);
+    }
   }
 
   @Bean

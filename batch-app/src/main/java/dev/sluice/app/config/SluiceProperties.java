@@ -70,7 +70,8 @@ public record SluiceProperties(
       @DefaultValue("") String macieEndpoint,
       @DefaultValue("false") boolean pathStyle,
       @DefaultValue("") String accessKey,
-      @DefaultValue("") String secretKey) {}
+      @DefaultValue("") String secretKey,
+      @DefaultValue("") String expectedBucketOwner) {}
 
   /**
    * The dataset used when the policy defines none.
@@ -247,6 +248,9 @@ public record SluiceProperties(
           errors.add("sluice.aws." + e[0] + ": not a valid URL (was '" + e[1] + "')");
         }
       }
+    }
+    if (!aws.expectedBucketOwner().isEmpty() && !aws.expectedBucketOwner().matches("\\d{12}")) {
+      errors.add("sluice.aws.expected-bucket-owner: must be a 12-digit AWS account id");
     }
     if (aws.accessKey().isBlank() != aws.secretKey().isBlank()) {
       errors.add("sluice.aws.access-key: access-key and secret-key must be set together");

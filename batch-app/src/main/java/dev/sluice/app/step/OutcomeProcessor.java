@@ -29,8 +29,13 @@ public class OutcomeProcessor implements ItemProcessor<SourceItem, Outcome> {
     if (p.mode() == Pipeline.Mode.INGEST && !run.force()) {
       boolean done =
           lineage
+              // keyed values only: lineage holds the masked name and a keyed version fingerprint
               .latestIngest(
-                  item.uri(), item.eTag(), item.versionId(), p.policy().hash(), p.catalogVersion())
+                  p.names().display(item.uri()),
+                  p.names().versionFingerprint(item),
+                  item.versionId(),
+                  p.policy().hash(),
+                  p.catalogVersion())
               .filter(r -> !r.runId().equals(run.runId()))
               .isPresent();
       if (done) {

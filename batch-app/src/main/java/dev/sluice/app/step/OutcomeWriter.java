@@ -55,6 +55,59 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
     ctx.putLong(SEQ, seq);
   }
 
+  /**
+   * Saves the chunk's lineage rows; if the batch is refused, saves them one by one, and a row the
+   * store still refuses is replaced by a minimal row (lineage id, decision, a {@code
+   * lineage-row-refused} reason) so one bad row never aborts the run. The store's messages never
+   * quote values.
+   */
+  private void saveEach(List<LineageRecord> rows) {
+    try {
+      lineage.save(rows);
+      return;
+    } catch (IllegalStateException batch) {
+      // fall through: find the row(s) the store refuses
+    }
+    for (LineageRecord r : rows) {
+      try {
+        lineage.save(List.of(r));
+      } catch (IllegalStateException e) {
+        lineage.save(List.of(minimal(r, e.getMessage())));
+      }
+    }
+  }
+
+  /** {@code r} reduced to what any store accepts, with why the full row was refused. */
+  static LineageRecord minimal(LineageRecord r, String why) {
+    List<String> reasons = new ArrayList<>();
+    reasons.add("warning: lineage-row-refused (" + why + ")");
+    return new LineageRecord(
+        r.lineageId(),
+        r.runId(),
+        r.jobExecutionId(),
+        r.stepExecutionId(),
+        "(name not recorded, lineage id " + r.lineageId() + ")",
+        "",
+        r.eTag().length() <= 128 ? r.eTag() : "",
+        r.size(),
+        r.sha256().length() <= 64 ? r.sha256() : "",
+        "",
+        r.catalogVersion(),
+        r.policyHash(),
+        r.dataset(),
+        r.decision(),
+        reasons,
+        r.unscannable(),
+        java.util.Map.of(),
+        java.util.Map.of(),
+        List.of(),
+        List.of(),
+        r.outputUris(),
+        r.mode(),
+        r.processedAt(),
+        List.of());
+  }
+
   private boolean isHeld(Outcome o) {
     Decision d = o.verdict().decision();
     return d == Decision.QUARANTINE || (d == Decision.REJECT && run.quarantineRejected());
@@ -86,7 +139,7 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
                   o.lineage().dataset(),
                   o.verdict().decision().name(),
                   o.lineage().lineageId(),
-                  o.lineage().sha256(),
+                  o.scannedSha256(),
                   o.records()));
         } else {
           records.addAll(o.records());
@@ -125,7 +178,7 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
               ? DocumentsWritten.refuse(r, why)
               : r.withOutputs(outputs.getOrDefault(r.lineageId(), List.of())));
     }
-    lineage.save(rows);
+    saveEach(rows);
     run.findings().write(partition, seq, List.copyOf(outcomes));
     seq++;
   }

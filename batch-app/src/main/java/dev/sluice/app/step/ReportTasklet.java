@@ -34,11 +34,14 @@ public class ReportTasklet implements Tasklet {
             run.policy().hash(),
             run.catalogVersion(),
             records,
-            run.findings());
+            run.findings(),
+            run.policy().acknowledgements());
     recordSettings(
         files.json(),
         chunkContext.getStepContext().getStepExecution().getJobExecution().getExecutionContext());
     HtmlReport.write(files.json());
+    // the job and lineage databases (H2 files) and run directories created during the run
+    dev.sluice.ingest.OwnerOnly.tree(run.workDir().getParent().getParent());
     chunkContext
         .getStepContext()
         .getStepExecution()

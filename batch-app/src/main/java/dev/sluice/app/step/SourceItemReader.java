@@ -10,7 +10,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * Reads one partition's listing lazily. Its state is the last key handed out: saved with every
  * committed chunk, so a restarted partition resumes listing after the last committed document. A
  * key-range partition (remote workers) starts after {@code startAfter} and stops after {@code
- * endKey} (inclusive; empty = to the end).
+ * endKey} (inclusive; empty = to the end). Keys are saved sealed (AES-GCM under a key derived from
+ * the fingerprint key, {@link dev.sluice.ingest.SourceNames#seal}): a name can hold a sensitive
+ * value, and the job database is readable by whoever operates the job.
  */
 public class SourceItemReader implements ItemStreamReader<SourceItem> {
   static final String LAST_KEY = "sluice.lastKey";
@@ -31,10 +33,12 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
   public SourceItemReader(
       RunContext run, String prefix, boolean recursive, String startAfter, String endKey) {
     this.run = run;
-    this.prefix = prefix;
+    // the partitioner stores the prefix sealed (see SourcePartitioner)
+    this.prefix = run.pipeline().names().open(prefix);
     this.recursive = recursive;
-    this.startAfter = startAfter == null ? "" : startAfter;
-    this.endKey = endKey == null ? "" : endKey;
+    // key-range bounds are stored sealed too (see KeyRangePartitioner)
+    this.startAfter = startAfter == null ? "" : run.pipeline().names().open(startAfter);
+    this.endKey = endKey == null ? "" : run.pipeline().names().open(endKey);
   }
 
   /** Compares keys in the source's listing order: UTF-8 bytes for S3, UTF-16 for local. */
@@ -49,7 +53,7 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void open(ExecutionContext ctx) {
-    lastKey = ctx.getString(LAST_KEY, "");
+    lastKey = run.pipeline().names().open(ctx.getString(LAST_KEY, ""));
     boolean s3 = run.location().isS3();
     String from =
         lastKey.isEmpty() || compareKeys(s3, lastKey, startAfter) < 0 ? startAfter : lastKey;
@@ -76,7 +80,7 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void update(ExecutionContext ctx) {
-    ctx.putString(LAST_KEY, lastKey);
+    ctx.putString(LAST_KEY, run.pipeline().names().seal(lastKey));
   }
 
   @Override

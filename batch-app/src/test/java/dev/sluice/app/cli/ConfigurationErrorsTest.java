@@ -23,6 +23,7 @@ class ConfigurationErrorsTest {
         "--sluice.macie.mode=sometimes | sluice.macie.mode: must be off, advisory or required (was 'sometimes')",
         "--sluice.aws.s3-endpoint=ftp://x | sluice.aws.s3-endpoint: must be an http(s) URL (was 'ftp://x')",
         "--sluice.aws.access-key=abc | sluice.aws.access-key: access-key and secret-key must be set together",
+        "--sluice.aws.expected-bucket-owner=acme | sluice.aws.expected-bucket-owner: must be a 12-digit AWS account id",
         "--sluice.sink.layout=flat/ | sluice.sink.layout: must contain {dataset} and {run} and end with '/'",
         "--sluice.job.chunk-size=lots | invalid configuration: sluice.job.chunk-size = 'lots'",
         "--sluice.schedules[0].name=n | sluice.schedules[0].cron: not a valid cron expression",
@@ -39,6 +40,35 @@ class ConfigurationErrorsTest {
             .run("classify", tmp.toString(), "--sluice.data-dir=" + tmp.resolve("data"), flag);
     assertThat(code).isEqualTo(SluiceCli.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "'defaults:\n  truncated: APPROVE\n' | defaults.truncated: must be QUARANTINE or REJECT",
+        "'' | rules[0].identifiers[0]: unknown identifier 'USA_SOCIAL_SECURITY_NUMBR'",
+      })
+  void aFailOpenPolicyStopsAtStartNamingTheField(String defaults, String message) throws Exception {
+    java.nio.file.Path policy = tmp.resolve("policy.yaml");
+    java.nio.file.Files.writeString(
+        policy,
+        "version: 1\n"
+            + defaults.replace("\\n", "\n")
+            + "rules:\n  - {id: x, identifiers: [USA_SOCIAL_SECURITY_NUMBR], action: REJECT}\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        new SluiceCli(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(
+                "classify",
+                tmp.toString(),
+                "--policy",
+                policy.toString(),
+                "--sluice.data-dir=" + tmp.resolve("data"));
+    assertThat(code).isEqualTo(SluiceCli.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains(message).doesNotContain("\tat ");
   }
 
   @ParameterizedTest(name = "{0}")

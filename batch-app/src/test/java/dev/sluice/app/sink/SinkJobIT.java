@@ -115,33 +115,35 @@ class SinkJobIT {
     assertThat(run.code()).as(run.out() + run.err()).isEqualTo(SluiceCli.HELD_BACK);
 
     String prefix = runPrefix("support-docs", "docs-1");
-    Set<String> expected =
-        Set.of(
-            prefix + "kb/public/faq.txt",
-            prefix + "kb/public/guide.docx",
-            prefix + "kb/support/ticket.txt",
-            prefix + "kb/support/offer.docx.txt");
+    Map<String, Lineage> lin = lineage(data, "docs-1");
+    String raw = "s3://" + RAW + "/";
+    // issue 15: curated keys are doc-<keyed lineage id>.<ext>, never the source name
+    String faqKey = documentKey(lin.get(raw + "kb/public/faq.txt"), CURATED);
+    String guideKey = documentKey(lin.get(raw + "kb/public/guide.docx"), CURATED);
+    String ticketKey = documentKey(lin.get(raw + "kb/support/ticket.txt"), CURATED);
+    String offerKey = documentKey(lin.get(raw + "kb/support/offer.docx"), CURATED);
+    assertThat(faqKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.txt");
+    assertThat(guideKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.docx");
+    assertThat(offerKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.txt");
+    Set<String> expected = Set.of(faqKey, guideKey, ticketKey, offerKey);
     Set<String> withSidecars = new HashSet<>();
     expected.forEach(k -> withSidecars.addAll(List.of(k, k + ".metadata.json")));
     List<String> stored = stack.keys(CURATED, prefix);
     assertThat(stored)
         .containsExactlyInAnyOrderElementsOf(
             concat(withSidecars, Set.of(prefix + "_manifest.json")));
+    assertThat(stored).noneMatch(k -> k.contains("faq") || k.contains("offer"));
     stored.forEach(k -> assertKmsUnder(CURATED, k, KEY_ID));
 
     // approved documents are byte-identical; redacted ones are sanitized text
-    assertThat(stack.get(CURATED, prefix + "kb/public/faq.txt")).isEqualTo(faq);
-    assertThat(stack.get(CURATED, prefix + "kb/public/guide.docx")).isEqualTo(guide);
-    String offer =
-        new String(
-            stack.get(CURATED, prefix + "kb/support/offer.docx.txt"), StandardCharsets.UTF_8);
-    String ticket =
-        new String(stack.get(CURATED, prefix + "kb/support/ticket.txt"), StandardCharsets.UTF_8);
+    assertThat(stack.get(CURATED, faqKey)).isEqualTo(faq);
+    assertThat(stack.get(CURATED, guideKey)).isEqualTo(guide);
+    String offer = new String(stack.get(CURATED, offerKey), StandardCharsets.UTF_8);
+    String ticket = new String(stack.get(CURATED, ticketKey), StandardCharsets.UTF_8);
     assertThat(offer + ticket).contains("[EMAIL_ADDRESS]").doesNotContain(EMAIL);
 
     // sidecars: Bedrock simple form with dataset, classification, source, lineage, decision
-    Map<String, Lineage> lin = lineage(data, "docs-1");
-    JsonNode side = stack.json(CURATED, prefix + "kb/support/offer.docx.txt.metadata.json");
+    JsonNode side = stack.json(CURATED, offerKey + ".metadata.json");
     JsonNode attrs = side.path("metadataAttributes");
     String offerUri = "s3://" + RAW + "/kb/support/offer.docx";
     assertThat(attrs.path("dataset").asText()).isEqualTo("support-docs");
@@ -150,7 +152,7 @@ class SinkJobIT {
     assertThat(attrs.path("decision").asText()).isEqualTo("REDACT");
     assertThat(lin.get(offerUri).decision()).isEqualTo("REDACT");
     assertThat(attrs.path("lineageId").asText()).hasSize(32);
-    assertThat(lin.get(offerUri).outputs()).contains(prefix + "kb/support/offer.docx.txt");
+    assertThat(offerKey).contains(attrs.path("lineageId").asText());
 
     // the manifest lists exactly the documents and sidecars
     JsonNode manifest = stack.json(CURATED, prefix + "_manifest.json");
@@ -158,21 +160,32 @@ class SinkJobIT {
     assertThat(manifest.path("objects").findValuesAsText("key"))
         .containsExactlyInAnyOrderElementsOf(withSidecars);
 
-    // QUARANTINE is copied to the quarantine bucket under its own key; REJECT is only reported
+    // QUARANTINE is copied to the quarantine bucket under a keyed id; REJECT is only reported
+    String brokenKey = documentKey(lin.get(raw + "kb/finance/broken.pdf"), QUARANTINE);
+    assertThat(brokenKey).matches("docs-1/doc-[0-9a-f]{32}\\.pdf");
     List<String> held = stack.keys(QUARANTINE, "docs-1/");
-    assertThat(held)
-        .containsExactlyInAnyOrder(
-            "docs-1/kb/finance/broken.pdf", "docs-1/kb/finance/broken.pdf.reasons.json");
+    assertThat(held).containsExactlyInAnyOrder(brokenKey, brokenKey + ".reasons.json");
     held.forEach(k -> assertKmsUnder(QUARANTINE, k, Q_KEY_ID));
-    assertThat(stack.get(QUARANTINE, "docs-1/kb/finance/broken.pdf")).isEqualTo(broken);
+    assertThat(stack.get(QUARANTINE, brokenKey)).isEqualTo(broken);
     String reasons =
-        new String(
-            stack.get(QUARANTINE, "docs-1/kb/finance/broken.pdf.reasons.json"),
-            StandardCharsets.UTF_8);
+        new String(stack.get(QUARANTINE, brokenKey + ".reasons.json"), StandardCharsets.UTF_8);
     assertThat(reasons).contains("QUARANTINE").doesNotContain(CARD);
-    assertThat(lin.get("s3://" + RAW + "/kb/finance/broken.pdf").outputs())
-        .contains("s3://" + QUARANTINE + "/docs-1/kb/finance/broken.pdf");
-    assertThat(lin.get("s3://" + RAW + "/kb/finance/cards.csv").decision()).isEqualTo("REJECT");
+    assertThat(lin.get(raw + "kb/finance/cards.csv").decision()).isEqualTo("REJECT");
+  }
+
+  /** The key of the document (not sidecar or reasons) a lineage row lists in {@code bucket}. */
+  static String documentKey(Lineage l, String bucket) throws Exception {
+    assertThat(l).isNotNull();
+    List<String> keys = new ArrayList<>();
+    for (JsonNode u : new com.fasterxml.jackson.databind.ObjectMapper().readTree(l.outputs())) {
+      String uri = u.asText();
+      String at = "s3://" + bucket + "/";
+      if (uri.startsWith(at) && !uri.endsWith(".metadata.json") && !uri.endsWith(".reasons.json")) {
+        keys.add(uri.substring(at.length()));
+      }
+    }
+    assertThat(keys).as(l.outputs()).hasSize(1);
+    return keys.get(0);
   }
 
   static Set<String> concat(Set<String> a, Set<String> b) {
@@ -200,6 +213,7 @@ class SinkJobIT {
           - id: cards-allowed
             identifiers: [CREDIT_CARD_NUMBER]
             action: APPROVE
+            acknowledgeRisk: "test of the sink guard only"
           - id: personal
             categories: [PERSONAL_INFORMATION]
             action: REDACT

@@ -36,13 +36,21 @@ public final class AwsClients {
         .build();
   }
 
-  /** An S3 client. Checksums are sent when an operation requires them or we set them. */
+  /**
+   * An S3 client. Checksums are sent when an operation requires them or we set them. With an
+   * expected bucket owner, every request (raw and curated buckets, listing, reads, writes, heads,
+   * deletes, multipart calls) carries {@code x-amz-expected-bucket-owner}.
+   */
   public static S3Client s3(AwsSettings s) {
+    ClientOverrideConfiguration.Builder o = overrides().toBuilder();
+    if (!s.expectedBucketOwner().isEmpty()) {
+      o.addExecutionInterceptor(new ExpectedBucketOwner(s.expectedBucketOwner()));
+    }
     var b =
         S3Client.builder()
             .region(Region.of(s.region()))
             .credentialsProvider(credentials(s))
-            .overrideConfiguration(overrides())
+            .overrideConfiguration(o.build())
             .forcePathStyle(s.pathStyle())
             .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
             .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);

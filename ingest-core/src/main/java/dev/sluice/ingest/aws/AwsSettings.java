@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param pathStyle whether to use path-style S3 addressing (S3-compatible stores)
  * @param staticAccessKey access key for static credentials, empty for the default chain
  * @param staticSecretKey secret key for static credentials, empty for the default chain
+ * @param expectedBucketOwner 12-digit account id sent as {@code x-amz-expected-bucket-owner} on
+ *     every S3 call, or empty for none: S3 refuses a call to a bucket another account owns (a
+ *     deleted and re-created bucket name, a typo) instead of reading or writing there
  */
 public record AwsSettings(
     String region,
@@ -23,7 +26,28 @@ public record AwsSettings(
     Optional<URI> macieEndpoint,
     boolean pathStyle,
     String staticAccessKey,
-    String staticSecretKey) {
+    String staticSecretKey,
+    String expectedBucketOwner) {
+
+  /** Settings without an expected bucket owner. */
+  public AwsSettings(
+      String region,
+      Optional<URI> s3Endpoint,
+      Optional<URI> kmsEndpoint,
+      Optional<URI> macieEndpoint,
+      boolean pathStyle,
+      String staticAccessKey,
+      String staticSecretKey) {
+    this(
+        region,
+        s3Endpoint,
+        kmsEndpoint,
+        macieEndpoint,
+        pathStyle,
+        staticAccessKey,
+        staticSecretKey,
+        "");
+  }
 
   public AwsSettings {
     Objects.requireNonNull(region, "region");
@@ -39,6 +63,23 @@ public record AwsSettings(
       throw new IllegalArgumentException(
           "aws.access-key and aws.secret-key must be set together or not at all");
     }
+    expectedBucketOwner = expectedBucketOwner == null ? "" : expectedBucketOwner;
+    if (!expectedBucketOwner.isEmpty() && !expectedBucketOwner.matches("\\d{12}")) {
+      throw new IllegalArgumentException("aws.expected-bucket-owner must be a 12-digit account id");
+    }
+  }
+
+  /** A copy that sends {@code account} as the expected owner of every bucket. */
+  public AwsSettings withExpectedBucketOwner(String account) {
+    return new AwsSettings(
+        region,
+        s3Endpoint,
+        kmsEndpoint,
+        macieEndpoint,
+        pathStyle,
+        staticAccessKey,
+        staticSecretKey,
+        account);
   }
 
   /** Settings for real AWS in {@code region}, default credential chain. */
@@ -73,6 +114,8 @@ public record AwsSettings(
         + pathStyle
         + ", staticCredentials="
         + !staticAccessKey.isEmpty()
+        + ", expectedBucketOwner="
+        + expectedBucketOwner
         + "]";
   }
 }

@@ -24,6 +24,23 @@ public final class Policy {
   private final Decision onTruncated;
   private final Decision onUnmatched;
   private final Decision onMacieUnavailable;
+  private final List<Acknowledgement> acknowledgements;
+
+  /**
+   * A rule that approves a high-risk category, with the reason its author gave. Printed in every
+   * run report so approving credentials or card data is never silent.
+   *
+   * @param ruleId the rule
+   * @param categories the high-risk categories it approves
+   * @param text the policy's {@code acknowledgeRisk} text
+   */
+  public record Acknowledgement(String ruleId, List<String> categories, String text) {
+    public Acknowledgement {
+      Objects.requireNonNull(ruleId, "ruleId");
+      categories = List.copyOf(categories);
+      Objects.requireNonNull(text, "text");
+    }
+  }
 
   Policy(
       String name,
@@ -34,7 +51,8 @@ public final class Policy {
       Decision onUnscannable,
       Decision onTruncated,
       Decision onUnmatched,
-      Decision onMacieUnavailable) {
+      Decision onMacieUnavailable,
+      List<Acknowledgement> acknowledgements) {
     this.name = Objects.requireNonNull(name);
     this.version = version;
     this.hash = Objects.requireNonNull(hash);
@@ -44,6 +62,12 @@ public final class Policy {
     this.onTruncated = onTruncated;
     this.onUnmatched = onUnmatched;
     this.onMacieUnavailable = onMacieUnavailable;
+    this.acknowledgements = List.copyOf(acknowledgements);
+  }
+
+  /** Rules that approve CREDENTIALS or FINANCIAL_INFORMATION, with their acknowledgement. */
+  public List<Acknowledgement> acknowledgements() {
+    return acknowledgements;
   }
 
   public String name() {

@@ -3,6 +3,7 @@ package dev.sluice.ingest.decide;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sluice.classifiers.Catalog;
 import dev.sluice.classifiers.Category;
 import dev.sluice.classifiers.Severity;
 import java.io.IOException;
@@ -39,7 +40,27 @@ public final class PolicyLoader {
           "sources",
           "action",
           "operator",
-          "description");
+          "description",
+          "acknowledgeRisk");
+
+  /** Macie's managed identifier IDs: Macie findings carry them even where Sluice has no rule. */
+  private static final Set<String> MACIE_MANAGED = macieManaged();
+
+  private static final Set<String> MACIE_CREDENTIALS =
+      Set.of(
+          "AWS_CREDENTIALS",
+          "GCP_API_KEY",
+          "HTTP_BASIC_AUTH_HEADER",
+          "JSON_WEB_TOKEN",
+          "OPENSSH_PRIVATE_KEY",
+          "PGP_PRIVATE_KEY",
+          "PKCS",
+          "PUTTY_PRIVATE_KEY",
+          "STRIPE_CREDENTIALS");
+
+  /** Categories a rule may approve only with a non-blank {@code acknowledgeRisk}. */
+  private static final Set<Category> HIGH_RISK =
+      EnumSet.of(Category.CREDENTIALS, Category.FINANCIAL_INFORMATION);
 
   /** Redaction operators, as the classifier's {@code redact.Operator} names them. */
   private static final Set<String> OPERATORS =
@@ -47,9 +68,20 @@ public final class PolicyLoader {
 
   private PolicyLoader() {}
 
-  /** Loads {@code file}; throws {@link PolicyException} listing every error. */
+  /**
+   * Loads {@code file}; throws {@link PolicyException} listing every error. Identifier IDs must be
+   * managed identifiers (or wildcards matching one) or deny-term IDs ({@code DENY_TERM:<list>}).
+   */
   public static Policy load(Path file) throws IOException {
-    return parse(Files.readAllBytes(file), file.toString());
+    return load(file, Set.of());
+  }
+
+  /**
+   * Loads {@code file}, also accepting the names of the configured custom identifiers as identifier
+   * IDs.
+   */
+  public static Policy load(Path file, Set<String> customIdentifiers) throws IOException {
+    return parse(Files.readAllBytes(file), file.toString(), customIdentifiers);
   }
 
   /** Loads the built-in default policy (classpath {@code /sluice/default-policy.yaml}). */
@@ -66,6 +98,15 @@ public final class PolicyLoader {
 
   /** Parses policy bytes; {@code source} names the file in errors. */
   public static Policy parse(byte[] yaml, String source) {
+    return parse(yaml, source, Set.of());
+  }
+
+  /**
+   * Parses policy bytes; {@code source} names the file in errors; {@code customIdentifiers} are the
+   * configured custom identifier names, accepted as identifier IDs.
+   */
+  public static Policy parse(byte[] yaml, String source, Set<String> customIdentifiers) {
+    Catalog managed = Catalog.managed();
     List<String> errors = new ArrayList<>();
     JsonNode root;
     try {
@@ -92,10 +133,10 @@ public final class PolicyLoader {
     if (!d.isMissingNode()) {
       unknownFields(d, DEFAULTS, "defaults.", errors);
     }
-    Decision unscannable = failClosed(d, "unscannable", Decision.QUARANTINE, false, errors);
-    Decision truncated = failClosed(d, "truncated", Decision.QUARANTINE, true, errors);
-    Decision unmatched = failClosed(d, "unmatched", Decision.QUARANTINE, false, errors);
-    Decision macie = failClosed(d, "macieUnavailable", Decision.QUARANTINE, false, errors);
+    Decision unscannable = failClosed(d, "unscannable", Decision.QUARANTINE, errors);
+    Decision truncated = failClosed(d, "truncated", Decision.QUARANTINE, errors);
+    Decision unmatched = failClosed(d, "unmatched", Decision.QUARANTINE, errors);
+    Decision macie = failClosed(d, "macieUnavailable", Decision.QUARANTINE, errors);
 
     List<DatasetSpec> datasets = new ArrayList<>();
     JsonNode ds = root.path("datasets");
@@ -133,6 +174,7 @@ public final class PolicyLoader {
     }
 
     List<Rule> rules = new ArrayList<>();
+    List<Policy.Acknowledgement> acks = new ArrayList<>();
     JsonNode rs = root.path("rules");
     if (!rs.isArray() || rs.isEmpty()) {
       errors.add("rules: must be a non-empty list");
@@ -146,8 +188,20 @@ public final class PolicyLoader {
         if (!ids.add(id)) {
           errors.add(p + "id: duplicate rule id '" + id + "'");
         }
-        Set<String> identifiers =
-            new LinkedHashSet<>(strings(n.path("identifiers"), p + "identifiers", errors));
+        List<String> idList = strings(n.path("identifiers"), p + "identifiers", errors);
+        for (int j = 0; j < idList.size(); j++) {
+          if (!knownIdentifier(idList.get(j), managed, customIdentifiers)) {
+            errors.add(
+                p
+                    + "identifiers["
+                    + j
+                    + "]: unknown identifier '"
+                    + idList.get(j)
+                    + "' (not a managed identifier, a configured custom identifier or"
+                    + " DENY_TERM:<list>)");
+          }
+        }
+        Set<String> identifiers = new LinkedHashSet<>(idList);
         Set<Category> categories = EnumSet.noneOf(Category.class);
         for (String c : strings(n.path("categories"), p + "categories", errors)) {
           Category cat = enumValue(Category.class, c, p + "categories", errors);
@@ -191,6 +245,24 @@ public final class PolicyLoader {
         if (n.has("operator") && action != Decision.REDACT) {
           errors.add(p + "operator: only allowed with action REDACT");
         }
+        if (action == Decision.APPROVE) {
+          Set<Category> risky = approvedHighRisk(identifiers, categories, managed);
+          String ack = n.path("acknowledgeRisk").asText("").strip();
+          if (!risky.isEmpty() && ack.isEmpty()) {
+            errors.add(
+                p
+                    + "acknowledgeRisk: required: this rule approves "
+                    + risky.stream().map(Enum::name).sorted().toList()
+                    + "; say why in acknowledgeRisk (it is printed in every run report)");
+          } else if (!risky.isEmpty()) {
+            acks.add(
+                new Policy.Acknowledgement(
+                    id, risky.stream().map(Enum::name).sorted().toList(), ack));
+          }
+        }
+        if (n.has("acknowledgeRisk") && (action != Decision.APPROVE)) {
+          errors.add(p + "acknowledgeRisk: only allowed with action APPROVE");
+        }
         rules.add(
             new Rule(
                 id,
@@ -207,16 +279,99 @@ public final class PolicyLoader {
       throw new PolicyException(source, errors);
     }
     return new Policy(
-        name, version, sha256(yaml), datasets, rules, unscannable, truncated, unmatched, macie);
+        name,
+        version,
+        sha256(yaml),
+        datasets,
+        rules,
+        unscannable,
+        truncated,
+        unmatched,
+        macie,
+        acks);
   }
 
-  private static Decision failClosed(
-      JsonNode d, String field, Decision dflt, boolean mayApprove, List<String> errors) {
+  /**
+   * Whether {@code id} names something a scanner can report: a managed identifier, a wildcard
+   * ({@code PREFIX*} or {@code *SUFFIX}) matching at least one, a deny-term ID or a configured
+   * custom identifier. A typo would otherwise be a rule that silently never fires.
+   */
+  static boolean knownIdentifier(String id, Catalog managed, Set<String> custom) {
+    if (custom.contains(id) || managed.find(id).isPresent() || MACIE_MANAGED.contains(id)) {
+      return true;
+    }
+    if (id.startsWith("DENY_TERM:") && id.length() > "DENY_TERM:".length()) {
+      return true;
+    }
+    if (id.endsWith("*") || id.startsWith("*")) {
+      return managed.entries().stream().anyMatch(e -> wildcard(id, e.id()))
+          || MACIE_MANAGED.stream().anyMatch(m -> wildcard(id, m));
+    }
+    return false;
+  }
+
+  private static Set<String> macieManaged() {
+    try (var in = PolicyLoader.class.getResourceAsStream("/sluice/macie-managed-identifiers.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("macie-managed-identifiers.txt missing from classpath");
+      }
+      return Set.copyOf(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .map(String::strip)
+              .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+              .toList());
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read macie-managed-identifiers.txt", e);
+    }
+  }
+
+  /** Category of a Macie-only managed ID (not in Sluice's catalogue), for the approval check. */
+  private static Category macieCategory(String id) {
+    if (MACIE_CREDENTIALS.contains(id)) {
+      return Category.CREDENTIALS;
+    }
+    if (id.contains("BANK_ACCOUNT") || id.startsWith("CREDIT_CARD")) {
+      return Category.FINANCIAL_INFORMATION;
+    }
+    return Category.PERSONAL_INFORMATION;
+  }
+
+  private static boolean wildcard(String pattern, String id) {
+    return Rule.wildcardMatches(pattern, id);
+  }
+
+  /** The high-risk categories an APPROVE rule with these selectors would approve. */
+  private static Set<Category> approvedHighRisk(
+      Set<String> identifiers, Set<Category> categories, Catalog managed) {
+    Set<Category> out = EnumSet.noneOf(Category.class);
+    for (Category c : categories) {
+      if (HIGH_RISK.contains(c)) {
+        out.add(c);
+      }
+    }
+    for (String id : identifiers) {
+      managed.entries().stream()
+          .filter(e -> e.id().equals(id) || (id.contains("*") && wildcard(id, e.id())))
+          .map(e -> e.category())
+          .filter(HIGH_RISK::contains)
+          .forEach(out::add);
+      MACIE_MANAGED.stream()
+          .filter(m -> m.equals(id) || (id.contains("*") && wildcard(id, m)))
+          .filter(m -> managed.find(m).isEmpty())
+          .map(PolicyLoader::macieCategory)
+          .filter(HIGH_RISK::contains)
+          .forEach(out::add);
+    }
+    return out;
+  }
+
+  private static Decision failClosed(JsonNode d, String field, Decision dflt, List<String> errors) {
     if (!d.has(field)) {
       return dflt;
     }
     Decision v = enumValue(Decision.class, d.get(field).asText(), "defaults." + field, errors);
-    if (v != null && v.writesData() && !mayApprove) {
+    if (v != null && v.writesData()) {
       errors.add(
           "defaults." + field + ": must be QUARANTINE or REJECT (unsure means not approved)");
     }

@@ -33,15 +33,22 @@ public record Rule(
     boolean idOk =
         identifiers.isEmpty() && categories.isEmpty()
             || identifiers.contains(e.identifierId())
-            || identifiers.stream()
-                .anyMatch(
-                    p ->
-                        p.endsWith("*")
-                            && e.identifierId().startsWith(p.substring(0, p.length() - 1)))
+            || identifiers.stream().anyMatch(p -> wildcardMatches(p, e.identifierId()))
             || categories.contains(e.category());
     return idOk
         && e.severity().compareTo(minSeverity) >= 0
         && e.count() >= minCount
         && e.sources().stream().anyMatch(sources::contains);
+  }
+
+  /** {@code PREFIX*} or {@code *SUFFIX}; a literal ID is compared by {@code contains} above. */
+  static boolean wildcardMatches(String pattern, String id) {
+    if (pattern.length() > 1 && pattern.endsWith("*")) {
+      return id.startsWith(pattern.substring(0, pattern.length() - 1));
+    }
+    if (pattern.length() > 1 && pattern.startsWith("*")) {
+      return id.endsWith(pattern.substring(1));
+    }
+    return false;
   }
 }

@@ -118,7 +118,9 @@ public final class JdbcLineageStore implements LineageStore {
         c.setAutoCommit(auto);
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot save lineage: " + e.getMessage(), e);
+      // never the driver's message: it can quote the row's values
+      throw new IllegalStateException(
+          "cannot save lineage (SQLState " + e.getSQLState() + ", code " + e.getErrorCode() + ")");
     }
   }
 
@@ -172,7 +174,8 @@ public final class JdbcLineageStore implements LineageStore {
       }
       return out;
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot query lineage: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot query lineage (SQLState " + e.getSQLState() + ", code " + e.getErrorCode() + ")");
     }
   }
 

@@ -30,6 +30,7 @@ public final class FindingsLog {
     this.dir = dir;
     try {
       Files.createDirectories(dir);
+      dev.sluice.ingest.OwnerOnly.directory(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + dir, e);
     }
@@ -52,6 +53,7 @@ public final class FindingsLog {
       throw new UncheckedIOException("cannot write findings to " + tmp, e);
     }
     try {
+      dev.sluice.ingest.OwnerOnly.tree(tmp);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move " + tmp, e);
@@ -60,8 +62,9 @@ public final class FindingsLog {
 
   static ObjectNode line(Outcome o, UnitReport u, Finding f) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("source", o.item().key());
-    n.put("uri", o.item().uri());
+    // the name as lineage shows it: findings in it masked
+    n.put("source", o.lineage().sourceUri());
+    n.put("uri", o.lineage().sourceUri());
     n.put("path", u.path());
     n.put("type", f.identifierId());
     n.put("start", f.start());

@@ -50,6 +50,7 @@ public final class HtmlReport {
     Path tmp = reportJson.resolveSibling("report.html.tmp");
     try {
       Files.writeString(tmp, render(report), StandardCharsets.UTF_8);
+      dev.sluice.ingest.OwnerOnly.tree(tmp);
       Files.move(tmp, html, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + html, e);
@@ -87,6 +88,19 @@ public final class HtmlReport {
             + " (sha256 "
             + report.path("policy").path("hash").asText("")
             + ")");
+    for (JsonNode k : report.path("policy").path("acknowledgements")) {
+      List<String> cats = new java.util.ArrayList<>();
+      k.path("categories").forEach(c -> cats.add(c.asText()));
+      meta(
+          h,
+          "Acknowledged risk",
+          "rule "
+              + k.path("rule").asText("")
+              + " approves "
+              + String.join(", ", cats)
+              + ": "
+              + k.path("text").asText(""));
+    }
     meta(h, "Classifier catalogue", report.path("catalogVersion").asText(""));
     h.append("</dl></header>\n<main>\n");
 

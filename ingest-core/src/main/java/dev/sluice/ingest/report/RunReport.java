@@ -55,8 +55,28 @@ public final class RunReport {
       String catalogVersion,
       List<LineageRecord> records,
       FindingsLog findingsLog) {
+    return write(
+        dir, runId, mode, policyName, policyHash, catalogVersion, records, findingsLog, List.of());
+  }
+
+  /**
+   * Writes the reports of {@code runId} into {@code dir}, listing the policy's acknowledged
+   * approvals of high-risk categories under {@code policy.acknowledgements}.
+   *
+   * @param findingsLog the run's findings log, or {@code null} when there is none
+   */
+  public static Files_ write(
+      Path dir,
+      String runId,
+      String mode,
+      String policyName,
+      String policyHash,
+      String catalogVersion,
+      List<LineageRecord> records,
+      FindingsLog findingsLog,
+      List<dev.sluice.ingest.decide.Policy.Acknowledgement> acknowledgements) {
     try {
-      Files.createDirectories(dir);
+      dev.sluice.ingest.OwnerOnly.directory(dir);
       Path findings = dir.resolve("findings.jsonl");
       if (findingsLog != null) {
         findingsLog.concat(findings);
@@ -70,6 +90,14 @@ public final class RunReport {
       ObjectNode pol = root.putObject("policy");
       pol.put("name", policyName);
       pol.put("hash", policyHash);
+      ArrayNode acks = pol.putArray("acknowledgements");
+      for (var k : acknowledgements) {
+        ObjectNode a = acks.addObject();
+        a.put("rule", k.ruleId());
+        ArrayNode cats = a.putArray("categories");
+        k.categories().forEach(cats::add);
+        a.put("text", k.text());
+      }
       root.put("catalogVersion", catalogVersion);
 
       Totals totals = totals(records);
@@ -131,6 +159,8 @@ public final class RunReport {
       JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), root);
       Path csv = dir.resolve("documents.csv");
       writeCsv(csv, records);
+      // reports name documents and decisions: owner-only, like the databases
+      dev.sluice.ingest.OwnerOnly.tree(dir);
       return new Files_(json, csv, findings);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write report to " + dir, e);
@@ -140,9 +170,10 @@ public final class RunReport {
   static ObjectNode document(LineageRecord r) {
     ObjectNode d = JSON.createObjectNode();
     d.put("source", r.sourceUri());
-    d.put("eTag", r.eTag());
+    // keyed fingerprints only: a plain SHA-256 or ETag (MD5) of a small file is reversible
+    d.put("versionFingerprint", r.eTag());
     d.put("size", r.size());
-    d.put("sha256", r.sha256());
+    d.put("contentFingerprint", r.sha256());
     d.put("dataset", r.dataset());
     d.put("decision", r.decision());
     d.put("unscannable", r.unscannable());

@@ -41,8 +41,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  *
  * <p>Objects at or above {@link Options#multipartThreshold()} are uploaded in parts of {@link
  * Options#partSize()}; a failed multipart upload is aborted, so no half-written object remains.
- * Streams of unknown length are spooled to an owner-only temporary file that is deleted after the
- * upload, so large objects are never held in memory (at most one part buffer per upload).
+ * Streams of unknown length are spooled, AES-CTR encrypted under a per-process key held only in
+ * memory ({@link SpoolCipher}), to an owner-only temporary file that is deleted after the upload,
+ * so large objects are never held in memory (at most one part buffer per upload).
  *
  * <p>Thread-safe: the S3 client is thread-safe and the writer holds no mutable state.
  */
@@ -238,11 +239,13 @@ public final class CuratedWriter {
       Map<String, String> encryptionContext,
       Map<String, String> metadata) {
     Path spool = spoolFile();
+    byte[] iv = SpoolCipher.newIv();
     try {
-      try (OutputStream out = Files.newOutputStream(spool)) {
+      try (OutputStream out = SpoolCipher.writer(spool, iv)) {
         body.writeTo(out);
       }
-      return put(bucket, objectKey, spool, contentType, key, encryptionContext, metadata);
+      return putSpooled(
+          new Target(bucket, objectKey, contentType, key, encryptionContext, metadata), spool, iv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -252,6 +255,41 @@ public final class CuratedWriter {
         // best effort; the spool directory lives in the run's working directory
       }
     }
+  }
+
+  /** Writes an encrypted spool file (see {@link SpoolCipher}), reading it back decrypted. */
+  private Stored putSpooled(Target t, Path spool, byte[] iv) throws IOException {
+    long size = Files.size(spool); // CTR: ciphertext and plaintext have the same length
+    MessageDigest sha = sha256();
+    try (InputStream in = SpoolCipher.reader(spool, iv);
+        OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+      in.transferTo(out);
+    }
+    byte[] digest = sha.digest();
+    int parts = 0;
+    if (size >= options.multipartThreshold()) {
+      try (InputStream in = SpoolCipher.reader(spool, iv)) {
+        parts = multipart(t, in, size);
+      }
+    } else {
+      single(
+          t,
+          RequestBody.fromContentProvider(
+              () -> {
+                try {
+                  return SpoolCipher.reader(spool, iv);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              },
+              size,
+              t.contentType()),
+          digest);
+    }
+    if (options.verifyEachObject()) {
+      verify(t.bucket(), t.objectKey(), t.key());
+    }
+    return new Stored(HexFormat.of().formatHex(digest), size, parts);
   }
 
   /** A new empty owner-only (rw-------) file in the spool directory. */
@@ -290,7 +328,7 @@ public final class CuratedWriter {
             .key(t.objectKey())
             .contentType(t.contentType())
             .serverSideEncryption(ServerSideEncryption.AWS_KMS)
-            .ssekmsKeyId(t.key().configured())
+            .ssekmsKeyId(t.key().sent())
             .ssekmsEncryptionContext(context(t.encryptionContext()))
             .bucketKeyEnabled(options.bucketKeyEnabled())
             .checksumSHA256(Base64.getEncoder().encodeToString(digest))
@@ -323,7 +361,7 @@ public final class CuratedWriter {
                       .key(t.objectKey())
                       .contentType(t.contentType())
                       .serverSideEncryption(ServerSideEncryption.AWS_KMS)
-                      .ssekmsKeyId(t.key().configured())
+                      .ssekmsKeyId(t.key().sent())
                       .ssekmsEncryptionContext(context(t.encryptionContext()))
                       .bucketKeyEnabled(options.bucketKeyEnabled())
                       .checksumAlgorithm(ChecksumAlgorithm.SHA256)

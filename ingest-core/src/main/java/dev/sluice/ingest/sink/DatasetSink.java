@@ -29,11 +29,12 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <ul>
  *   <li>{@code JSONL}: gzip JSON Lines parts, one part per dataset per (partition, sequence),
  *       spooled to a temporary file rather than held in memory;
- *   <li>{@code DOCUMENTS}: each approved document as it is ({@code <run prefix><source key>},
- *       original bytes streamed from the re-opened source and checked against the scanned SHA-256),
- *       plus a Bedrock Knowledge Bases sidecar {@code <object>.metadata.json}. A REDACT document
- *       cannot be written in its original binary format, so its sanitized text is written as {@code
- *       <source key>.txt} (the key is kept when it already ends in {@code .txt}).
+ *   <li>{@code DOCUMENTS}: each approved document as it is ({@code <run prefix>doc-<lineage
+ *       id>.<ext>}: a keyed id, never the source name, which may itself hold a sensitive value and
+ *       would show in listings and logs; original bytes streamed from the re-opened source and
+ *       checked against the scanned SHA-256), plus a Bedrock Knowledge Bases sidecar {@code
+ *       <object>.metadata.json}. A REDACT document cannot be written in its original binary format,
+ *       so its sanitized text is written as {@code doc-<lineage id>.txt}.
  * </ul>
  *
  * Every key depends only on the run and the chunk or the source key, so a restart overwrites
@@ -242,28 +243,43 @@ public final class DatasetSink {
     return new DocumentsWritten(out, refused);
   }
 
-  /** {@code <run prefix><source key>}, or {@code .txt} appended for a redacted document. */
+  /**
+   * {@code <run prefix>doc-<lineage id><ext>}: the lineage id is keyed (HMAC), so the key reveals
+   * nothing of the source name; {@code ext} is the source's extension when it is 1-8 letters or
+   * digits (Bedrock picks the parser by it), {@code .txt} for a redacted document.
+   */
   static String documentKey(String runPrefix, ApprovedDocument d) {
-    String k = d.item().key();
-    while (k.startsWith("/")) {
-      k = k.substring(1);
+    return runPrefix + "doc-" + d.lineageId() + (d.original() ? extension(d.item().key()) : ".txt");
+  }
+
+  /** The file name's extension with its dot, lower-cased, if it is 1-8 ASCII letters or digits. */
+  static String extension(String key) {
+    String name = key.substring(key.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    if (dot <= 0) {
+      return "";
     }
-    if (!d.original() && !k.endsWith(".txt")) {
-      k = k + ".txt";
-    }
-    return runPrefix + k;
+    String ext = name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return ext.matches("[a-z0-9]{1,8}") ? "." + ext : "";
   }
 
   private static void checkKeyLength(String bucket, String objectKey) {
     if (objectKey.getBytes(StandardCharsets.UTF_8).length > 1024) {
       throw new SinkException(
-          "object key for s3://" + bucket + "/ would exceed S3's 1,024 bytes: " + objectKey);
+          "object key for s3://"
+              + bucket
+              + "/ would exceed S3's 1,024 bytes (run prefix too long)");
     }
+  }
+
+  /** How the document is named in messages: its lineage id, never its source name. */
+  private static String named(ApprovedDocument d) {
+    return "document " + d.lineageId();
   }
 
   private void copySource(ApprovedDocument d, OutputStream out) throws IOException {
     if (d.scannedSha256().isEmpty()) {
-      throw new SourceUnreadable(d.item().uri() + " has no scanned SHA-256; not written");
+      throw new SourceUnreadable(named(d) + " has no scanned SHA-256; not written");
     }
     MessageDigest sha = CuratedWriter.sha256();
     try (OutputStream digesting = new DigestOutputStream(new NonClosing(out), sha)) {
@@ -272,7 +288,7 @@ public final class DatasetSink {
     String got = HexFormat.of().formatHex(sha.digest());
     if (!got.equals(d.scannedSha256())) {
       throw new SourceUnreadable(
-          d.item().uri() + " changed since it was scanned (SHA-256 differs); not written");
+          named(d) + " changed since it was scanned (SHA-256 differs); not written");
     }
   }
 
@@ -287,9 +303,7 @@ public final class DatasetSink {
       in = source.open(item);
     } catch (IOException | SdkException e) {
       throw new SourceUnreadable(
-          "cannot re-open "
-              + item.uri()
-              + " (changed or removed since it was scanned?): "
+          "cannot re-open the source (changed or removed since it was scanned?): "
               + e.getClass().getSimpleName());
     }
     try (in) {
@@ -300,7 +314,7 @@ public final class DatasetSink {
           n = in.read(buf);
         } catch (IOException | SdkException e) {
           throw new SourceUnreadable(
-              "cannot read " + item.uri() + " again: " + e.getClass().getSimpleName());
+              "cannot read the source again: " + e.getClass().getSimpleName());
         }
         if (n < 0) {
           return;
@@ -341,7 +355,8 @@ public final class DatasetSink {
     ObjectNode attrs = root.putObject("metadataAttributes");
     attrs.put("dataset", ds.name());
     attrs.put("classification", ds.classification());
-    attrs.put("sourceUri", d.item().uri());
+    // the name as lineage shows it (findings masked), never the raw name
+    attrs.put("sourceUri", d.records().isEmpty() ? "" : d.records().get(0).sourceUri());
     attrs.put("lineageId", d.lineageId());
     attrs.put("decision", d.decision());
     attrs.put("run", runId);
@@ -354,7 +369,7 @@ public final class DatasetSink {
     if (bytes.length > MAX_SIDECAR_BYTES) {
       throw new SinkException(
           "metadata sidecar for "
-              + d.item().uri()
+              + named(d)
               + " is "
               + bytes.length
               + " bytes; Bedrock Knowledge Bases accept at most "

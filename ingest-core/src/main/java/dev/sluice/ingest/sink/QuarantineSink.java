@@ -81,13 +81,13 @@ public final class QuarantineSink {
     return bucket;
   }
 
-  /** The object key of a held document's copy. */
+  /**
+   * The object key of a held document's copy: {@code <run>/doc-<lineage id><ext>}, a keyed id and
+   * never the source name (object keys show in listings, inventories and CloudTrail). The reasons
+   * file inside names the source for reviewers.
+   */
   public String objectKey(HeldDocument d) {
-    String k = d.item().key();
-    while (k.startsWith("/")) {
-      k = k.substring(1);
-    }
-    return runId + "/" + k;
+    return runId + "/doc-" + d.lineageId() + DatasetSink.extension(d.item().key());
   }
 
   /**
@@ -102,7 +102,7 @@ public final class QuarantineSink {
     for (HeldDocument d : docs) {
       String objectKey = objectKey(d);
       if ((objectKey + REASONS_SUFFIX).getBytes(StandardCharsets.UTF_8).length > 1024) {
-        throw new SinkException("quarantine key would exceed S3's 1,024 bytes: " + objectKey);
+        throw new SinkException("quarantine key would exceed S3's 1,024 bytes (run id too long)");
       }
       Map<String, String> ctx = Map.of("purpose", "quarantine", "run", runId);
       Map<String, String> meta =

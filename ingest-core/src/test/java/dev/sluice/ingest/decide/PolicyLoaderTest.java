@@ -80,4 +80,127 @@ class PolicyLoaderTest {
         parse("version: 1\nrules:\n  - {id: x, categories: [CREDENTIALS], action: REJECT}\n");
     assertThat(other.hash()).isNotEqualTo(a.hash());
   }
+
+  static java.util.List<String> errors(String yaml) {
+    try {
+      parse(yaml);
+    } catch (PolicyException e) {
+      return e.errors();
+    }
+    throw new AssertionError("policy was accepted");
+  }
+
+  @Test
+  void truncatedApproveIsRefusedAtLoad() {
+    assertThat(
+            errors(
+                "version: 1\ndefaults:\n  truncated: APPROVE\nrules:\n"
+                    + "  - {id: x, categories: [CREDENTIALS], action: REJECT}\n"))
+        .containsExactly(
+            "defaults.truncated: must be QUARANTINE or REJECT (unsure means not approved)");
+    assertThat(
+            errors(
+                "version: 1\ndefaults:\n  truncated: REDACT\nrules:\n"
+                    + "  - {id: x, categories: [CREDENTIALS], action: REJECT}\n"))
+        .containsExactly(
+            "defaults.truncated: must be QUARANTINE or REJECT (unsure means not approved)");
+  }
+
+  @Test
+  void approvingCredentialsOrFinancialNeedsAnAcknowledgement() {
+    assertThat(
+            errors(
+                """
+                version: 1
+                rules:
+                  - id: ok-cards
+                    categories: [FINANCIAL_INFORMATION]
+                    action: APPROVE
+                  - id: ok-keys
+                    identifiers: [AWS_CREDENTIALS]
+                    action: APPROVE
+                  - id: ok-ibans
+                    identifiers: ["*_BANK_ACCOUNT_NUMBER"]
+                    action: APPROVE
+                """))
+        .containsExactly(
+            "rules[0].acknowledgeRisk: required: this rule approves [FINANCIAL_INFORMATION];"
+                + " say why in acknowledgeRisk (it is printed in every run report)",
+            "rules[1].acknowledgeRisk: required: this rule approves [CREDENTIALS];"
+                + " say why in acknowledgeRisk (it is printed in every run report)",
+            "rules[2].acknowledgeRisk: required: this rule approves [FINANCIAL_INFORMATION];"
+                + " say why in acknowledgeRisk (it is printed in every run report)");
+  }
+
+  @Test
+  void acknowledgedApprovalLoadsAndIsListed() {
+    Policy p =
+        parse(
+            """
+            version: 1
+            rules:
+              - id: test-cards
+                categories: [FINANCIAL_INFORMATION]
+                action: APPROVE
+                acknowledgeRisk: "synthetic test cards only, ticket SEC-12"
+              - id: personal
+                categories: [PERSONAL_INFORMATION]
+                action: APPROVE
+            """);
+    assertThat(p.acknowledgements())
+        .containsExactly(
+            new Policy.Acknowledgement(
+                "test-cards",
+                java.util.List.of("FINANCIAL_INFORMATION"),
+                "synthetic test cards only, ticket SEC-12"));
+  }
+
+  @Test
+  void acknowledgementOnlyWithApprove() {
+    assertThat(
+            errors(
+                "version: 1\nrules:\n  - {id: x, categories: [CREDENTIALS], action: REJECT,"
+                    + " acknowledgeRisk: why}\n"))
+        .containsExactly("rules[0].acknowledgeRisk: only allowed with action APPROVE");
+  }
+
+  @Test
+  void unknownIdentifierIsRejectedWithItsPath() {
+    assertThat(
+            errors(
+                """
+                version: 1
+                rules:
+                  - id: ids
+                    identifiers: [USA_SOCIAL_SECURITY_NUMBER, USA_SOCIAL_SECURITY_NUMBR, EmployeeId]
+                    action: REJECT
+                  - id: wild
+                    identifiers: ["NOSUCH_*", "*_PASSPORT_NUMBER", "DENY_TERM:codenames"]
+                    action: REJECT
+                """))
+        .containsExactly(
+            "rules[0].identifiers[1]: unknown identifier 'USA_SOCIAL_SECURITY_NUMBR' (not a managed"
+                + " identifier, a configured custom identifier or DENY_TERM:<list>)",
+            "rules[0].identifiers[2]: unknown identifier 'EmployeeId' (not a managed"
+                + " identifier, a configured custom identifier or DENY_TERM:<list>)",
+            "rules[1].identifiers[0]: unknown identifier 'NOSUCH_*' (not a managed"
+                + " identifier, a configured custom identifier or DENY_TERM:<list>)");
+  }
+
+  @Test
+  void configuredCustomIdentifiersAndMacieOnlyIdsAreKnown() {
+    Policy p =
+        PolicyLoader.parse(
+            """
+            version: 1
+            rules:
+              - id: ids
+                identifiers: [EmployeeId, UK_DRIVERS_LICENSE, FRANCE_BANK_ACCOUNT_NUMBER]
+                action: REJECT
+            """
+                .getBytes(StandardCharsets.UTF_8),
+            "test.yaml",
+            java.util.Set.of("EmployeeId"));
+    assertThat(p.rules()).hasSize(1);
+  }
 }

@@ -69,13 +69,13 @@ class PolicySchemaTest {
   }
 
   @Test
-  void everyShippedPolicyValidatesAgainstTheSchemaAndLoads() throws Exception {
+  void everyShippedPolicyValidatesAgainstTheSchema() throws Exception {
+    // that each also loads (with the custom identifiers it names) is ShippedPoliciesTest's
     List<Path> policies = shippedPolicies();
-    assertThat(policies).isNotEmpty();
+    assertThat(policies).hasSizeGreaterThanOrEqualTo(2);
     for (Path p : policies) {
       String yaml = Files.readString(p, StandardCharsets.UTF_8);
       assertThat(validate(yaml)).as("schema errors in %s", p).isEmpty();
-      assertThat(PolicyLoader.load(p).rules()).as("%s loads", p).isNotEmpty();
     }
   }
 
@@ -111,6 +111,8 @@ class PolicySchemaTest {
         "name: kb, bucket=>name: KB, bucket",
         "action: REJECT}=>action: REJECT, minSeverity: SEVERE}",
         "action: REJECT}=>action: REJECT, minCount: 0}",
+        "categories: [CREDENTIALS], action: REJECT=>categories: [CREDENTIALS], action: APPROVE",
+        "action: REJECT}=>action: REJECT, acknowledgeRisk: ok}",
       })
   void aBrokenPolicyIsRefusedByBoth(String edit) throws Exception {
     String[] e = edit.split("=>");

@@ -307,13 +307,17 @@ class SinkS3IT {
     assertThat(parts)
         .extracting(WrittenPart::key)
         .containsExactly(
-            prefix + "public/guide.pdf",
-            prefix + "public/guide.pdf.metadata.json",
-            prefix + "public/ticket.docx.txt",
-            prefix + "public/ticket.docx.txt.metadata.json");
-    assertThat(get(CURATED, prefix + "public/guide.pdf")).isEqualTo(pdf);
+            prefix + "doc-lin-guide.pdf",
+            prefix + "doc-lin-guide.pdf.metadata.json",
+            prefix + "doc-lin-ticket.txt",
+            prefix + "doc-lin-ticket.txt.metadata.json");
+    // issue 15: curated keys are keyed ids, never the source name
+    assertThat(parts)
+        .extracting(WrittenPart::key)
+        .noneMatch(k -> k.contains("public/") || k.contains("ticket.docx"));
+    assertThat(get(CURATED, prefix + "doc-lin-guide.pdf")).isEqualTo(pdf);
     assertThat(parts.get(0).sha256()).isEqualTo(sha(pdf));
-    assertThat(new String(get(CURATED, prefix + "public/ticket.docx.txt"), StandardCharsets.UTF_8))
+    assertThat(new String(get(CURATED, prefix + "doc-lin-ticket.txt"), StandardCharsets.UTF_8))
         .isEqualTo("Customer [EMAIL_ADDRESS] cannot log in")
         .doesNotContain("secret");
     for (WrittenPart p : parts) {
@@ -322,7 +326,7 @@ class SinkS3IT {
       assertThat(key.matches(head.ssekmsKeyId())).isTrue();
     }
     JsonNode side =
-        new ObjectMapper().readTree(get(CURATED, prefix + "public/guide.pdf.metadata.json"));
+        new ObjectMapper().readTree(get(CURATED, prefix + "doc-lin-guide.pdf.metadata.json"));
     JsonNode attrs = side.path("metadataAttributes");
     assertThat(side.size()).isEqualTo(1);
     assertThat(attrs.path("dataset").asText()).isEqualTo("kb");
@@ -379,8 +383,8 @@ class SinkS3IT {
     assertThat(written.refused())
         .containsOnlyKeys("lin-a", "lin-gone")
         .hasEntrySatisfying("lin-a", m -> assertThat(m).contains("changed since it was scanned"))
-        .hasEntrySatisfying(
-            "lin-gone", m -> assertThat(m).startsWith("cannot re-open file:/gone.txt"));
+        .hasEntrySatisfying("lin-gone", m -> assertThat(m).startsWith("cannot re-open the source"));
+    assertThat(String.join(" ", written.refused().values())).doesNotContain("gone.txt");
     assertThat(String.join(" ", written.refused().values())).doesNotContain("secret");
     assertThat(
             s3.listObjectsV2(
@@ -400,7 +404,14 @@ class SinkS3IT {
     assertThatThrownBy(
             () ->
                 sink.sidecar(
-                    ds, new ApprovedDocument(item, "kb", "APPROVE", "lin", "abc", List.of())))
+                    ds,
+                    new ApprovedDocument(
+                        item,
+                        "kb",
+                        "APPROVE",
+                        "lin",
+                        "abc",
+                        List.of(record(item, "t", "text/plain", "APPROVE")))))
         .isInstanceOf(SinkException.class)
         .hasMessageContaining("Bedrock Knowledge Bases accept at most 10240");
   }
@@ -424,21 +435,21 @@ class SinkS3IT {
                     "QUARANTINE",
                     "lin-b",
                     List.of("unscannable->QUARANTINE (PARSE_ERROR)"))));
-    assertThat(uris).containsExactly(Map.entry("lin-b", "s3://quarantine/q1/finance/broken.pdf"));
-    assertThat(get(QUARANTINE, "q1/finance/broken.pdf")).isEqualTo(original);
-    for (String k : List.of("q1/finance/broken.pdf", "q1/finance/broken.pdf.reasons.json")) {
+    assertThat(uris).containsExactly(Map.entry("lin-b", "s3://quarantine/q1/doc-lin-b.pdf"));
+    assertThat(get(QUARANTINE, "q1/doc-lin-b.pdf")).isEqualTo(original);
+    for (String k : List.of("q1/doc-lin-b.pdf", "q1/doc-lin-b.pdf.reasons.json")) {
       HeadObjectResponse head = s3.headObject(r -> r.bucket(QUARANTINE).key(k));
       assertThat(head.serverSideEncryption()).isEqualTo(ServerSideEncryption.AWS_KMS);
       assertThat(qKey.matches(head.ssekmsKeyId())).isTrue();
       assertThat(key.matches(head.ssekmsKeyId())).isFalse();
     }
     String reasons =
-        new String(get(QUARANTINE, "q1/finance/broken.pdf.reasons.json"), StandardCharsets.UTF_8);
+        new String(get(QUARANTINE, "q1/doc-lin-b.pdf.reasons.json"), StandardCharsets.UTF_8);
     assertThat(reasons).contains("PARSE_ERROR").contains("QUARANTINE").doesNotContain("4556");
     assertThat(s3.listObjectsV2(r -> r.bucket(CURATED).prefix("q1/")).contents())
         .extracting(S3Object::key)
         .isEmpty();
-    assertThatThrownBy(() -> get(CURATED, "q1/finance/broken.pdf"))
+    assertThatThrownBy(() -> get(CURATED, "q1/doc-lin-b.pdf"))
         .isInstanceOf(NoSuchKeyException.class);
   }
 
@@ -458,15 +469,16 @@ class SinkS3IT {
                 new HeldDocument(gone, "QUARANTINE", "lin-g", List.of("r")),
                 new HeldDocument(huge, "QUARANTINE", "lin-h", List.of("r"))));
     assertThat(uris)
-        .containsEntry("lin-g", "s3://quarantine/q2/x/gone.pdf.reasons.json")
-        .containsEntry("lin-h", "s3://quarantine/q2/x/huge.pdf.reasons.json");
+        .containsEntry("lin-g", "s3://quarantine/q2/doc-lin-g.pdf.reasons.json")
+        .containsEntry("lin-h", "s3://quarantine/q2/doc-lin-h.pdf.reasons.json");
     assertThat(s3.listObjectsV2(r -> r.bucket(QUARANTINE).prefix("q2/")).contents())
         .extracting(S3Object::key)
-        .containsExactlyInAnyOrder("q2/x/gone.pdf.reasons.json", "q2/x/huge.pdf.reasons.json");
-    JsonNode g = new ObjectMapper().readTree(get(QUARANTINE, "q2/x/gone.pdf.reasons.json"));
+        .containsExactlyInAnyOrder(
+            "q2/doc-lin-g.pdf.reasons.json", "q2/doc-lin-h.pdf.reasons.json");
+    JsonNode g = new ObjectMapper().readTree(get(QUARANTINE, "q2/doc-lin-g.pdf.reasons.json"));
     assertThat(g.path("copied").asBoolean(true)).isFalse();
-    assertThat(g.path("notCopiedBecause").asText()).startsWith("cannot re-open file:/x/gone.pdf");
-    JsonNode h = new ObjectMapper().readTree(get(QUARANTINE, "q2/x/huge.pdf.reasons.json"));
+    assertThat(g.path("notCopiedBecause").asText()).startsWith("cannot re-open the source");
+    JsonNode h = new ObjectMapper().readTree(get(QUARANTINE, "q2/doc-lin-h.pdf.reasons.json"));
     assertThat(h.path("notCopiedBecause").asText())
         .isEqualTo("larger than the copy limit of 50 bytes");
   }
