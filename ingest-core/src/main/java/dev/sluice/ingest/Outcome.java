@@ -25,6 +25,8 @@ import java.util.Optional;
  * @param evidence aggregated evidence the policy saw
  * @param verdict the decision and its reasons
  * @param records records to write to the curated dataset (ingest mode, approved data only)
+ * @param verbatim whether the source's bytes are exactly the text that was scanned (plain text,
+ *     CSV, markup), so documents mode may write the original instead of the sanitized text
  */
 public record Outcome(
     SourceItem item,
@@ -35,7 +37,8 @@ public record Outcome(
     MacieEvidence macie,
     List<Evidence> evidence,
     Verdict verdict,
-    List<DatasetRecord> records) {
+    List<DatasetRecord> records,
+    boolean verbatim) {
   public Outcome {
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(lineage, "lineage");
@@ -49,6 +52,20 @@ public record Outcome(
     if (!verdict.decision().writesData() && !records.isEmpty()) {
       throw new IllegalArgumentException("records for a document that may not be written");
     }
+  }
+
+  /** An outcome whose source is not verbatim (its original is never written). */
+  public Outcome(
+      SourceItem item,
+      LineageRecord lineage,
+      Optional<UnscannableReason> unscannable,
+      String detail,
+      List<UnitReport> units,
+      MacieEvidence macie,
+      List<Evidence> evidence,
+      Verdict verdict,
+      List<DatasetRecord> records) {
+    this(item, lineage, unscannable, detail, units, macie, evidence, verdict, records, false);
   }
 
   /** Finding counts per identifier, as stored in lineage. */

@@ -87,7 +87,8 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
                   o.verdict().decision().name(),
                   o.lineage().lineageId(),
                   o.lineage().sha256(),
-                  o.records()));
+                  o.records(),
+                  o.verbatim()));
         } else {
           records.addAll(o.records());
         }

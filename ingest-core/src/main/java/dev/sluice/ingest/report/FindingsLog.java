@@ -63,6 +63,7 @@ public final class FindingsLog {
     n.put("source", o.item().key());
     n.put("uri", o.item().uri());
     n.put("path", u.path());
+    n.put("part", u.part().isEmpty() ? "content" : u.part());
     n.put("type", f.identifierId());
     n.put("start", f.start());
     n.put("end", f.end());
