@@ -21,7 +21,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +170,10 @@ class LeakAuditIT {
     String xmp = email("xmp");
     cases.add(
         new CanaryCase(
-            "metadata:pdf-info+xmp", "docs/notes.pdf", pdf(pdfAuthor, xmp), List.of(pdfAuthor, xmp)));
+            "metadata:pdf-info+xmp",
+            "docs/notes.pdf",
+            pdf(pdfAuthor, xmp),
+            List.of(pdfAuthor, xmp)));
     // archives: entry content, entry names, entry comments, archive comment
     String entrySsn = "231-47-6024";
     String entryName = email("entryname");
@@ -238,11 +240,7 @@ class LeakAuditIT {
             List.of(entityMail, encoded)));
     String awsKey = "AKIA7QLEAKAUDIT2Z6Q4";
     cases.add(
-        txt(
-            "credential",
-            "body/deploy.txt",
-            "deploy key " + awsKey + " rotate monthly",
-            awsKey));
+        txt("credential", "body/deploy.txt", "deploy key " + awsKey + " rotate monthly", awsKey));
     return cases;
   }
 
@@ -420,15 +418,13 @@ class LeakAuditIT {
 
   @ParameterizedTest(name = "sink mode {0}")
   @ValueSource(strings = {"jsonl", "documents"})
-  void noCanaryReachesAnyOutputInEitherSinkMode(String mode, CapturedOutput logs)
-      throws Exception {
+  void noCanaryReachesAnyOutputInEitherSinkMode(String mode, CapturedOutput logs) throws Exception {
     String runId = "leak-" + mode;
     Path dataDir = tmp.resolve("data-" + mode);
     Path outDir = tmp.resolve("out-" + mode);
     List<String> args =
         new ArrayList<>(
-            List.of(
-                "ingest", "s3://" + LocalStack.RAW + "/", "--run-id", runId, "--date", DATE));
+            List.of("ingest", "s3://" + LocalStack.RAW + "/", "--run-id", runId, "--date", DATE));
     args.addAll(flags(dataDir, outDir));
     args.add("--sluice.sink.mode=" + mode);
     TestCli.Run run = TestCli.run(args.toArray(String[]::new));
@@ -441,7 +437,8 @@ class LeakAuditIT {
     String prefix =
         "support-kb/classification=internal/ingest_date=" + DATE + "/run=" + runId + "/";
     List<S3Object> curated =
-        s3.listObjectsV2Paginator(r -> r.bucket(LocalStack.CURATED).prefix(prefix))
+        s3
+            .listObjectsV2Paginator(r -> r.bucket(LocalStack.CURATED).prefix(prefix))
             .contents()
             .stream()
             .toList();
@@ -475,7 +472,7 @@ class LeakAuditIT {
             "header:To",
             "header:Cc",
             "header:Subject",
-            "header:Requested-For",
+            "header:X-Requested-For",
             "attachment:name",
             "metadata:dc:creator",
             "metadata:custom:Reviewer",
@@ -522,7 +519,9 @@ class LeakAuditIT {
           public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
             // the emulator's storage stands in for S3 itself (raw bucket included): curated
             // objects are read through GetObject instead
-            return dir.startsWith(s3Store) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            return dir.startsWith(s3Store)
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
           }
 
           @Override
@@ -603,7 +602,9 @@ class LeakAuditIT {
         List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
       out.add(s.getBytes(cs));
     }
-    out.add(new String(JsonStringEncoder.getInstance().quoteAsString(s)).getBytes(StandardCharsets.UTF_8));
+    out.add(
+        new String(JsonStringEncoder.getInstance().quoteAsString(s))
+            .getBytes(StandardCharsets.UTF_8));
     StringBuilder ascii = new StringBuilder();
     s.chars()
         .forEach(
@@ -615,7 +616,12 @@ class LeakAuditIT {
               }
             });
     out.add(ascii.toString().getBytes(StandardCharsets.UTF_8));
-    out.add(ascii.toString().toUpperCase(java.util.Locale.ROOT).replace("\\U", "\\u").getBytes(StandardCharsets.UTF_8));
+    out.add(
+        ascii
+            .toString()
+            .toUpperCase(java.util.Locale.ROOT)
+            .replace("\\U", "\\u")
+            .getBytes(StandardCharsets.UTF_8));
     return out;
   }
 

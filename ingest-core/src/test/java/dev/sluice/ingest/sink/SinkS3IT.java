@@ -367,14 +367,16 @@ class SinkS3IT {
                     "APPROVE",
                     "lin-a",
                     scanned,
-                    List.of(record(item, "scanned text", "text/plain", "APPROVE"))),
+                    List.of(record(item, "scanned text", "text/plain", "APPROVE")),
+                    true),
                 new ApprovedDocument(
                     gone,
                     "kb",
                     "APPROVE",
                     "lin-gone",
                     scanned,
-                    List.of(record(gone, "scanned text", "text/plain", "APPROVE")))));
+                    List.of(record(gone, "scanned text", "text/plain", "APPROVE")),
+                    true)));
     assertThat(written.parts()).isEmpty();
     assertThat(written.refused())
         .containsOnlyKeys("lin-a", "lin-gone")
