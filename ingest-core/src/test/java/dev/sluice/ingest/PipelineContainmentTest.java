@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 15: every part of a document is decided on, parts are never written, only verbatim text may
@@ -113,20 +115,26 @@ class PipelineContainmentTest {
 
     assertThat(o.verdict().decision()).isEqualTo(Decision.REDACT);
     assertThat(o.units()).noneMatch(u -> u.path().contains("name.canary@"));
-    assertThat(o.units()).anyMatch(u -> u.path().equals("/notes-[EMAIL_ADDRESS].txt"));
+    // the engine reads the whole name as an address, so the whole name is masked
+    assertThat(o.units()).anyMatch(u -> u.path().equals("/[EMAIL_ADDRESS]"));
     assertThat(o.records()).noneMatch(r -> r.embeddedPath().contains("name.canary@"));
     assertThat(written(o)).doesNotContain("name.canary@");
   }
 
+  static Stream<Arguments> obfuscatedCards() {
+    return Stream.of(
+        Arguments.of("zero-width", "Card on file 4556\u200B7375\u200B8689\u200B9855 charged."),
+        Arguments.of(
+            "fullwidth",
+            "Card on file \uFF14\uFF15\uFF15\uFF16\uFF17\uFF13\uFF17\uFF15"
+                + "\uFF18\uFF16\uFF18\uFF19\uFF19\uFF18\uFF15\uFF15 charged."),
+        Arguments.of("line-broken", "Card on file 4556 7375\n8689 9855 charged."),
+        Arguments.of("line-broken-run", "Card on file 45567375\n86899855 charged."),
+        Arguments.of("entities", "Card on file &#52;556737586899855 charged."));
+  }
+
   @ParameterizedTest(name = "{0}")
-  @CsvSource(
-      delimiter = '|',
-      value = {
-        "zero-width | Card on file 4556\u200B7375\u200B8689\u200B9855 charged.",
-        "fullwidth | Card on file \uFF14\uFF15\uFF15\uFF16\uFF17\uFF13\uFF17\uFF15\uFF18\uFF16\uFF18\uFF19\uFF19\uFF18\uFF15\uFF15 charged.",
-        "line-broken | Card on file 4556 7375\n8689 9855 charged.",
-        "entities | Card on file &#52;556737586899855 charged.",
-      })
+  @MethodSource("obfuscatedCards")
   void aValueOnlyANormalisedViewShowsIsNeverWrittenRaw(String form, String text) throws Exception {
     Outcome o = process(form + ".txt", DocumentWriters.txt(text));
 
