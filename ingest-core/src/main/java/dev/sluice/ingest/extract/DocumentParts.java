@@ -12,8 +12,9 @@ import org.apache.tika.metadata.TikaCoreProperties;
  * Turns the parts of a document that are not its content into scanned {@link TextUnit}s: Tika
  * metadata (Office core, extended and custom properties, PDF Info and mapped XMP, e-mail headers)
  * and the name of an embedded entry or attachment. Every value Tika reports is scanned except
- * Tika's own bookkeeping, technical PDF flags, and values that are only a number, a boolean or a
- * timestamp (fail closed: an unknown key is scanned, not skipped).
+ * Tika's own bookkeeping, technical PDF flags, and values of standard keys that are only a short
+ * number, a boolean or a timestamp (page counts, creation dates). Fail closed: an unknown key is
+ * scanned, not skipped, and every value of a user-defined key is scanned.
  *
  * <p>Labels never carry content: a metadata key is used in the label only when it is letters,
  * {@code -} and {@code :} (no digits, spaces, {@code @} or dots, so no identifier fits in it);
@@ -41,7 +42,7 @@ final class DocumentParts {
       Pattern.compile("[A-Za-z][A-Za-z-]*(:[A-Za-z][A-Za-z-]*)*");
   private static final Pattern TRIVIAL =
       Pattern.compile(
-          "(?i)true|false|-?\\d{1,9}(\\.\\d{1,6})?"
+          "(?i)true|false|-?\\d{1,6}(\\.\\d{1,6})?"
               + "|\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 
   private static final String RAW_HEADER = "Message:Raw-Header:";
@@ -76,7 +77,9 @@ final class DocumentParts {
       }
       StringBuilder sb = new StringBuilder();
       for (String v : m.getValues(key)) {
-        if (v == null || v.isBlank() || TRIVIAL.matcher(v.strip()).matches()) {
+        if (v == null
+            || v.isBlank()
+            || (!userDefined(key) && TRIVIAL.matcher(v.strip()).matches())) {
           continue;
         }
         sb.append(sb.length() == 0 ? key + ": " : "\n").append(v);
@@ -93,6 +96,19 @@ final class DocumentParts {
     int max = Math.min(text.length(), guard.limits().maxCharsPerUnit());
     int granted = max == 0 ? 0 : guard.reserveChars(max);
     return TextUnit.part(path, label, text.substring(0, granted), granted < text.length());
+  }
+
+  /**
+   * Keys whose name the document's author chose (custom properties, raw mail headers, keys Tika did
+   * not map): every value of these is scanned, even one that looks like a number or a date, because
+   * the name may be its keyword ({@code SSN: 231476021}, {@code DateOfBirth: 1980-04-12}).
+   */
+  static boolean userDefined(String key) {
+    return key.startsWith("custom:")
+        || key.contains(":custom:")
+        || key.startsWith("meta:user-defined")
+        || key.startsWith(RAW_HEADER)
+        || !key.contains(":");
   }
 
   static boolean skip(String key) {

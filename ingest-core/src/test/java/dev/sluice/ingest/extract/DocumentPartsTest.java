@@ -66,6 +66,7 @@ class DocumentPartsTest {
       props.getCoreProperties().setKeywords("keyword-canary");
       props.getCustomProperties().addProperty("Reviewer", "custom.canary@example-corp.test");
       props.getCustomProperties().addProperty("SSN 219-09-9999", "value");
+      props.getCustomProperties().addProperty("EmployeeSSN", "231476021");
       XWPFComment c = doc.createComments().createComment(BigInteger.ONE);
       c.setAuthor("Comment Author Canary");
       c.createParagraph().createRun().setText("comment.canary@example-corp.test");
@@ -94,6 +95,8 @@ class DocumentPartsTest {
     assertThat(part(e, "ooxml:comments"))
         .contains("comment.canary@example-corp.test")
         .contains("Comment Author Canary");
+    // a user-defined key's value is scanned even when it looks like a plain number
+    assertThat(part(e, "metadata:custom:EmployeeSSN")).contains("231476021");
     // a key that could carry a value is scanned, but never used as a label
     assertThat(part(e, "metadata:?")).contains("219-09-9999");
     assertThat(e.parts()).allMatch(p -> p.part().matches("[A-Za-z:?-]+"));

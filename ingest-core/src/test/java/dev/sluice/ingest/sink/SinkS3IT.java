@@ -285,13 +285,15 @@ class SinkS3IT {
     DocumentsWritten written =
         sink.writeDocuments(
             List.of(
+                // verbatim: every byte was scanned, so the original may be written (ADR 0006)
                 new ApprovedDocument(
                     guide,
                     "kb",
                     "APPROVE",
                     "lin-guide",
                     sha(pdf),
-                    List.of(record(guide, "Guide text", "application/pdf", "APPROVE"))),
+                    List.of(record(guide, "Guide text", "application/pdf", "APPROVE")),
+                    true),
                 new ApprovedDocument(
                     ticket,
                     "kb",
