@@ -443,6 +443,13 @@ class LeakAuditIT {
             .stream()
             .toList();
     assertThat(curated).as("curated objects of %s", runId).isNotEmpty();
+    if (mode.equals("documents")) {
+      // an approved text file is its original; an approved DOCX only its text rendition
+      assertThat(curated)
+          .extracting(S3Object::key)
+          .contains(prefix + "control/clean.txt", prefix + "control/clean.docx.txt")
+          .doesNotContain(prefix + "control/clean.docx");
+    }
     for (S3Object o : curated) {
       byte[] body =
           s3.getObjectAsBytes(r -> r.bucket(LocalStack.CURATED).key(o.key())).asByteArray();
