@@ -57,10 +57,11 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * attachment names, line-broken and obfuscated forms), goes through the real {@code ingest} CLI on
  * S3Mock and the KMS emulator in both sink modes. Then every output a person or a model can read is
  * searched for every canary, byte for byte, as UTF-8, UTF-16LE/BE and JSON-escaped, inside gzip
- * streams too: the curated objects (read back through GetObject, i.e. decrypted), sidecars and
- * manifests, the reports and findings, the H2 lineage and job database files, captured stdout,
- * stderr and logs, and the data directory (spool, extraction workspace) plus every file written to
- * {@code java.io.tmpdir} during the run. Zero hits.
+ * streams, zip entries (DOCX, archives) and Flate streams of PDFs too: the curated objects (read
+ * back through GetObject, i.e. decrypted), sidecars and manifests, the reports and findings, the H2
+ * lineage and job database files, captured stdout, stderr and logs, and the data directory (spool,
+ * extraction workspace) plus every file written to {@code java.io.tmpdir} during the run. Zero
+ * hits.
  *
  * <p>Positive controls keep the search honest: a clean document's marker must be found in the
  * curated objects of both modes (so decryption, gzip and the walk work), and the findings must name
@@ -212,7 +213,14 @@ class LeakAuditIT {
                 + " "
                 + brokenCard.substring(12)
                 + " thanks.",
-            brokenCard));
+            brokenCard,
+            brokenCard.substring(0, 4)
+                + " "
+                + brokenCard.substring(4, 8)
+                + "\n"
+                + brokenCard.substring(8, 12)
+                + " "
+                + brokenCard.substring(12)));
     String zwSsn = "231-47-6026";
     cases.add(
         txt(
@@ -632,7 +640,10 @@ class LeakAuditIT {
     return out;
   }
 
-  /** {@code bytes}, plus its decompressed content when it is (or holds) a gzip stream. */
+  /**
+   * {@code bytes}, plus what compression hides in it: the content of a gzip stream, the entries of
+   * a zip (DOCX, XLSX, archives), and the inflated streams of a PDF.
+   */
   static List<byte[]> expand(byte[] bytes) {
     List<byte[]> out = new ArrayList<>();
     out.add(bytes);
@@ -643,7 +654,64 @@ class LeakAuditIT {
         // not gzip after all
       }
     }
+    if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4) {
+      try (java.util.zip.ZipInputStream zip =
+          new java.util.zip.ZipInputStream(new ByteArrayInputStream(bytes))) {
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          out.add(bytes(e.getName()));
+          out.add(bytes(String.valueOf(e.getComment())));
+          out.add(zip.readNBytes(64 << 20));
+        }
+      } catch (IOException e) {
+        // not a readable zip: its raw bytes were searched
+      }
+    }
+    if (bytes.length > 4 && new String(bytes, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF")) {
+      String pdf = new String(bytes, StandardCharsets.ISO_8859_1);
+      for (int at = pdf.indexOf("stream"); at >= 0; at = pdf.indexOf("stream", at + 6)) {
+        int start = at + 6;
+        start += pdf.startsWith("\r\n", start) ? 2 : pdf.startsWith("\n", start) ? 1 : 0;
+        int end = pdf.indexOf("endstream", start);
+        if (end < 0) {
+          break;
+        }
+        java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        inflater.setInput(bytes, start, end - start);
+        ByteArrayOutputStream inflated = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+          while (!inflater.finished() && inflated.size() < (64 << 20)) {
+            int n = inflater.inflate(buf);
+            if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+              break;
+            }
+            inflated.write(buf, 0, n);
+          }
+        } catch (java.util.zip.DataFormatException e) {
+          // not a Flate stream
+        } finally {
+          inflater.end();
+        }
+        out.add(inflated.toByteArray());
+        at = end;
+      }
+    }
     return out;
+  }
+
+  @Test
+  void theSearchSeesThroughGzipZipPdfStreamsAndEncodings() {
+    String marker = "marker.canary@leak-audit.test";
+    Map<String, byte[]> outputs = new TreeMap<>();
+    outputs.put("gzip", DocumentWriters.gzip(bytes("x " + marker + " y")));
+    outputs.put("docx", docx(marker, null, null, null, null));
+    outputs.put("pdf", pdf("nobody@leak-audit.test", marker));
+    outputs.put("utf16", ("x " + marker).getBytes(StandardCharsets.UTF_16LE));
+    outputs.put("json", bytes("{\"t\":\"231\\u200b-47\\u200b-6026\"}"));
+    outputs.put("clean", bytes("nothing here"));
+    Map<String, List<String>> found = hits(outputs, List.of(marker, "231\u200B-47\u200B-6026"));
+    assertThat(found.get(marker)).containsExactlyInAnyOrder("gzip", "docx", "pdf", "utf16");
+    assertThat(found.get("231\u200B-47\u200B-6026")).containsExactly("json");
   }
 
   @Test
