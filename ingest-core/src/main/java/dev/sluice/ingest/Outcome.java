@@ -28,6 +28,8 @@ import java.util.Optional;
  * @param scannedSha256 hex SHA-256 of the bytes scanned, or empty; held in memory only (documents
  *     mode checks the bytes it writes against it), never stored or reported: lineage and reports
  *     carry its keyed fingerprint
+ * @param verbatim whether the source's bytes are exactly the text that was scanned (plain text,
+ *     CSV, markup), so documents mode may write the original instead of the sanitized text
  */
 public record Outcome(
     SourceItem item,
@@ -39,7 +41,8 @@ public record Outcome(
     List<Evidence> evidence,
     Verdict verdict,
     List<DatasetRecord> records,
-    String scannedSha256) {
+    String scannedSha256,
+    boolean verbatim) {
   public Outcome {
     Objects.requireNonNull(scannedSha256, "scannedSha256");
     Objects.requireNonNull(item, "item");
@@ -54,6 +57,23 @@ public record Outcome(
     if (!verdict.decision().writesData() && !records.isEmpty()) {
       throw new IllegalArgumentException("records for a document that may not be written");
     }
+  }
+
+  /**
+   * An outcome whose source is not verbatim (its original is never written) and whose scanned bytes
+   * are not kept.
+   */
+  public Outcome(
+      SourceItem item,
+      LineageRecord lineage,
+      Optional<UnscannableReason> unscannable,
+      String detail,
+      List<UnitReport> units,
+      MacieEvidence macie,
+      List<Evidence> evidence,
+      Verdict verdict,
+      List<DatasetRecord> records) {
+    this(item, lineage, unscannable, detail, units, macie, evidence, verdict, records, "", false);
   }
 
   /** Finding counts per identifier, as stored in lineage. */

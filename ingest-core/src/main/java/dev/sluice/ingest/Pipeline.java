@@ -196,7 +196,8 @@ public final class Pipeline {
         evidence,
         verdict,
         List.of(),
-        "");
+        "",
+        false);
   }
 
   /** The lineage id of {@code item} in this run: keyed, so it reveals nothing of the name. */
@@ -218,16 +219,28 @@ public final class Pipeline {
     Read read = read(item);
     Extraction ex = read.extraction;
 
-    List<UnitReport> units = new ArrayList<>();
     // the name (bucket or folder, key, file name) is scanned as a unit of its own
     List<Finding> nameFindings = names.scan(item.uri());
     String shownUri = SourceNames.display(item.uri(), nameFindings);
-    units.add(nameUnit(item, nameFindings));
     List<List<Finding>> findingsPerUnit = new ArrayList<>();
-    for (TextUnit u : ex.units()) {
-      List<Finding> f = u.text().isEmpty() ? List.of() : scanner.scan(u.text());
-      findingsPerUnit.add(f);
-      units.add(new UnitReport(u.path(), u.mediaType(), u.text().length(), u.truncated(), f));
+    List<TextUnit> scanned = ex.scanned();
+    for (TextUnit u : scanned) {
+      findingsPerUnit.add(u.text().isEmpty() ? List.of() : scanner.scan(u.text()));
+    }
+    // an entry or attachment name with a finding is shown masked wherever its path appears
+    Map<String, String> maskedNames = maskedNames(scanned, findingsPerUnit);
+    List<UnitReport> units = new ArrayList<>();
+    units.add(nameUnit(item, nameFindings));
+    for (int i = 0; i < scanned.size(); i++) {
+      TextUnit u = scanned.get(i);
+      units.add(
+          new UnitReport(
+              mask(u.path(), maskedNames),
+              u.mediaType(),
+              u.text().length(),
+              u.truncated(),
+              findingsPerUnit.get(i),
+              u.part()));
     }
 
     MacieEvidence mac = macie.forObject(item);
@@ -235,7 +248,13 @@ public final class Pipeline {
     Optional<UnscannableReason> unscannable = ex.unscannable();
     DocumentSignals signals =
         new DocumentSignals(
-            evidence, unscannable.map(Enum::name), ex.truncated(), mac.unavailable());
+            evidence,
+            unscannable.map(Enum::name),
+            ex.truncated(),
+            mac.unavailable(),
+            ex.unscannableContent().stream()
+                .map(Enum::name)
+                .collect(java.util.stream.Collectors.toSet()));
     Verdict verdict = policy.evaluate(signals);
     Optional<DatasetSpec> dataset = datasets.apply(item.key());
 
@@ -250,7 +269,15 @@ public final class Pipeline {
     Map<String, Integer> redactions = Map.of();
     if (mode == Mode.INGEST && verdict.decision().writesData()) {
       Prepared p =
-          prepare(item, shownUri, ex.units(), findingsPerUnit, verdict, dataset.get(), lineageId);
+          prepare(
+              item,
+              shownUri,
+              scanned,
+              findingsPerUnit,
+              verdict,
+              dataset.get(),
+              lineageId,
+              maskedNames);
       if (p.refusal != null) {
         verdict = escalate(verdict, p.refusal);
       } else {
@@ -291,13 +318,52 @@ public final class Pipeline {
         item,
         lineage,
         unscannable,
-        ex.detail(),
+        mask(ex.detail(), maskedNames),
         units,
         mac,
         evidence,
         verdict,
         records,
-        read.sha256);
+        read.sha256,
+        ex.verbatim());
+  }
+
+  /**
+   * Raw entry and attachment names that hold a finding, each with the name as reports may show it:
+   * every finding replaced by {@code [IDENTIFIER]}.
+   */
+  static Map<String, String> maskedNames(List<TextUnit> units, List<List<Finding>> findings) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < units.size(); i++) {
+      TextUnit u = units.get(i);
+      if (findings.get(i).isEmpty() || !u.part().endsWith(":name")) {
+        continue;
+      }
+      StringBuilder masked = new StringBuilder();
+      int at = 0;
+      for (Finding f :
+          findings.get(i).stream().sorted(Comparator.comparingInt(Finding::start)).toList()) {
+        if (f.start() < at) {
+          continue;
+        }
+        masked.append(u.text(), at, f.start()).append('[').append(f.identifierId()).append(']');
+        at = f.end();
+      }
+      masked.append(u.text().substring(at));
+      out.put(u.text(), masked.toString());
+    }
+    return out;
+  }
+
+  /** {@code s} with every raw name of {@code masked} replaced by its masked form. */
+  static String mask(String s, Map<String, String> masked) {
+    String out = s;
+    for (Map.Entry<String, String> e : masked.entrySet()) {
+      if (!e.getKey().isEmpty()) {
+        out = out.replace(e.getKey(), e.getValue());
+      }
+    }
+    return out;
   }
 
   private record Read(Extraction extraction, String sha256) {}
@@ -481,15 +547,17 @@ public final class Pipeline {
       List<List<Finding>> findings,
       Verdict verdict,
       DatasetSpec ds,
-      String lineageId) {
+      String lineageId,
+      Map<String, String> maskedNames) {
     List<DatasetRecord> records = new ArrayList<>();
     Map<String, Integer> redactions = new TreeMap<>();
     for (int i = 0; i < units.size(); i++) {
       TextUnit u = units.get(i);
-      if (u.text().isBlank()) {
-        continue;
+      if (u.text().isBlank() || !u.isContent()) {
+        continue; // metadata, headers, names and comments are scanned, never written
       }
       String text = u.text();
+      List<Finding> written = findings.get(i);
       if (verdict.decision() == Decision.REDACT && !findings.get(i).isEmpty()) {
         RedactionPlan.Builder plan =
             RedactionPlan.builder().defaultOperator(null).pseudonymKey(redactionKey);
@@ -511,6 +579,13 @@ public final class Pipeline {
                       + " finding(s) remain after redaction, e.g. "
                       + residual.get(0).identifierId()));
         }
+        written = residual;
+      }
+      // sink guard, obfuscation: a normalised view of exactly what is written may not show more
+      // than the policy saw in the raw text (zero-width, fullwidth, entities, line-broken values)
+      Reason hidden = hiddenInNormalisedView(text, written);
+      if (hidden != null) {
+        return new Prepared(List.of(), Map.of(), hidden);
       }
       // a version id is S3's opaque id; an ETag is an MD5 of the bytes, so only its keyed form
       String version =
@@ -525,11 +600,37 @@ public final class Pipeline {
               text,
               shownUri,
               version,
-              u.path(),
+              mask(u.path(), maskedNames),
               lineageId,
               Map.of("mediaType", u.mediaType(), "decision", verdict.decision().name())));
     }
     return new Prepared(records, redactions, null);
+  }
+
+  /**
+   * A QUARANTINE reason if some normalised view of {@code text} holds more findings of an
+   * identifier than {@code raw}, the findings of {@code text} itself; {@code null} otherwise.
+   */
+  private Reason hiddenInNormalisedView(String text, List<Finding> raw) {
+    Map<String, Integer> seen = new java.util.HashMap<>();
+    raw.forEach(f -> seen.merge(f.identifierId(), 1, Integer::sum));
+    for (String view : dev.sluice.ingest.sink.NormalisedViews.of(text)) {
+      Map<String, Integer> inView = new TreeMap<>();
+      scanner.scan(view).forEach(f -> inView.merge(f.identifierId(), 1, Integer::sum));
+      for (Map.Entry<String, Integer> e : inView.entrySet()) {
+        int extra = e.getValue() - seen.getOrDefault(e.getKey(), 0);
+        if (extra > 0) {
+          return new Reason(
+              "sink-guard",
+              Decision.QUARANTINE,
+              extra
+                  + " "
+                  + e.getKey()
+                  + " finding(s) only in the normalised view (obfuscated or line-broken)");
+        }
+      }
+    }
+    return null;
   }
 
   private static MessageDigest sha256() {

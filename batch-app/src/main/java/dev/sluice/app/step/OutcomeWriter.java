@@ -140,7 +140,8 @@ public class OutcomeWriter implements ItemStreamWriter<Outcome> {
                   o.verdict().decision().name(),
                   o.lineage().lineageId(),
                   o.scannedSha256(),
-                  o.records()));
+                  o.records(),
+                  o.verbatim()));
         } else {
           records.addAll(o.records());
         }

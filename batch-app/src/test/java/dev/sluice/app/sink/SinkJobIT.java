@@ -123,7 +123,8 @@ class SinkJobIT {
     String ticketKey = documentKey(lin.get(raw + "kb/support/ticket.txt"), CURATED);
     String offerKey = documentKey(lin.get(raw + "kb/support/offer.docx"), CURATED);
     assertThat(faqKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.txt");
-    assertThat(guideKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.docx");
+    // an approved DOCX is written as its sanitized text rendition (ADR 0006)
+    assertThat(guideKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.txt");
     assertThat(offerKey).matches(java.util.regex.Pattern.quote(prefix) + "doc-[0-9a-f]{32}\\.txt");
     Set<String> expected = Set.of(faqKey, guideKey, ticketKey, offerKey);
     Set<String> withSidecars = new HashSet<>();
@@ -135,9 +136,12 @@ class SinkJobIT {
     assertThat(stored).noneMatch(k -> k.contains("faq") || k.contains("offer"));
     stored.forEach(k -> assertKmsUnder(CURATED, k, KEY_ID));
 
-    // approved documents are byte-identical; redacted ones are sanitized text
+    // approved plain text is byte-identical (every byte was scanned); an approved DOCX and redacted
+    // documents are their sanitized text (ADR 0006)
     assertThat(stack.get(CURATED, faqKey)).isEqualTo(faq);
-    assertThat(stack.get(CURATED, guideKey)).isEqualTo(guide);
+    assertThat(new String(stack.get(CURATED, guideKey), StandardCharsets.UTF_8))
+        .contains("Install the agent.")
+        .contains("Restart the service.");
     String offer = new String(stack.get(CURATED, offerKey), StandardCharsets.UTF_8);
     String ticket = new String(stack.get(CURATED, ticketKey), StandardCharsets.UTF_8);
     assertThat(offer + ticket).contains("[EMAIL_ADDRESS]").doesNotContain(EMAIL);

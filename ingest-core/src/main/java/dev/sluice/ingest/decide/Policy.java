@@ -25,6 +25,7 @@ public final class Policy {
   private final Decision onUnmatched;
   private final Decision onMacieUnavailable;
   private final List<Acknowledgement> acknowledgements;
+  private final Set<String> allowUnscannableContent;
 
   /**
    * A rule that approves a high-risk category, with the reason its author gave. Printed in every
@@ -52,7 +53,8 @@ public final class Policy {
       Decision onTruncated,
       Decision onUnmatched,
       Decision onMacieUnavailable,
-      List<Acknowledgement> acknowledgements) {
+      List<Acknowledgement> acknowledgements,
+      Set<String> allowUnscannableContent) {
     this.name = Objects.requireNonNull(name);
     this.version = version;
     this.hash = Objects.requireNonNull(hash);
@@ -62,6 +64,7 @@ public final class Policy {
     this.onTruncated = onTruncated;
     this.onUnmatched = onUnmatched;
     this.onMacieUnavailable = onMacieUnavailable;
+    this.allowUnscannableContent = Set.copyOf(allowUnscannableContent);
     this.acknowledgements = List.copyOf(acknowledgements);
   }
 
@@ -91,6 +94,15 @@ public final class Policy {
     return rules;
   }
 
+  /**
+   * Kinds of unscannable content ({@code IMAGE}, {@code EMBEDDED_OBJECT}, {@code MACRO}) a document
+   * may hold and still be approved; empty by default, so such a document is held back like an
+   * unscannable one.
+   */
+  public Set<String> allowUnscannableContent() {
+    return allowUnscannableContent;
+  }
+
   /** The dataset a source key belongs to: the first whose prefixes cover it. */
   public java.util.Optional<DatasetSpec> datasetFor(String key) {
     return datasets.stream().filter(d -> d.covers(key)).findFirst();
@@ -104,6 +116,14 @@ public final class Policy {
     if (signals.unscannable().isPresent()) {
       reasons.add(new Reason("defaults.unscannable", onUnscannable, signals.unscannable().get()));
       decision = decision.mostRestrictive(onUnscannable);
+    }
+    for (String kind : signals.unscannableContent()) {
+      if (!allowUnscannableContent.contains(kind)) {
+        reasons.add(
+            new Reason(
+                "defaults.unscannableContent", onUnscannable, kind + " content not scanned"));
+        decision = decision.mostRestrictive(onUnscannable);
+      }
     }
     if (signals.truncated()) {
       reasons.add(new Reason("defaults.truncated", onTruncated, "text truncated at cap"));

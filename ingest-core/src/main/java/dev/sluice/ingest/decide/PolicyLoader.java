@@ -25,7 +25,14 @@ import java.util.Set;
  * rules[2].action}) before failing, so one run of {@code sluice policy validate} shows them all.
  */
 public final class PolicyLoader {
-  private static final Set<String> TOP = Set.of("version", "name", "defaults", "datasets", "rules");
+  private static final Set<String> TOP =
+      Set.of("version", "name", "defaults", "datasets", "rules", "allowUnscannableContent");
+
+  /**
+   * Content kinds a policy may allow unscanned (the extract stage's {@code UnscannableContent}).
+   */
+  private static final Set<String> CONTENT_KINDS = Set.of("IMAGE", "EMBEDDED_OBJECT", "MACRO");
+
   private static final Set<String> DEFAULTS =
       Set.of("unscannable", "truncated", "unmatched", "macieUnavailable");
   private static final Set<String> DATASET =
@@ -137,6 +144,25 @@ public final class PolicyLoader {
     Decision truncated = failClosed(d, "truncated", Decision.QUARANTINE, errors);
     Decision unmatched = failClosed(d, "unmatched", Decision.QUARANTINE, errors);
     Decision macie = failClosed(d, "macieUnavailable", Decision.QUARANTINE, errors);
+
+    Set<String> allowContent = new java.util.TreeSet<>();
+    List<String> kinds =
+        strings(root.path("allowUnscannableContent"), "allowUnscannableContent", errors);
+    for (int i = 0; i < kinds.size(); i++) {
+      String k = kinds.get(i).toUpperCase(Locale.ROOT);
+      if (CONTENT_KINDS.contains(k)) {
+        allowContent.add(k);
+      } else {
+        errors.add(
+            "allowUnscannableContent["
+                + i
+                + "]: unknown value '"
+                + kinds.get(i)
+                + "' (expected one of "
+                + CONTENT_KINDS.stream().sorted().toList()
+                + ")");
+      }
+    }
 
     List<DatasetSpec> datasets = new ArrayList<>();
     JsonNode ds = root.path("datasets");
@@ -288,7 +314,8 @@ public final class PolicyLoader {
         truncated,
         unmatched,
         macie,
-        acks);
+        acks,
+        allowContent);
   }
 
   /**

@@ -24,11 +24,28 @@ final class GuardParser extends ParserDecorator {
 
   private final transient ParseGuard guard;
   private final transient Path spoolDir;
+  private final transient UnitCollector collector;
 
-  GuardParser(Parser parser, ParseGuard guard, Path spoolDir) {
+  GuardParser(Parser parser, ParseGuard guard, Path spoolDir, UnitCollector collector) {
     super(parser);
     this.guard = guard;
     this.spoolDir = spoolDir;
+    this.collector = collector;
+  }
+
+  /**
+   * Scans what Tika does not report of a zip-based document (archive and entry comments, Office
+   * comment parts): spools it to a file first (zip parsers need one anyway).
+   */
+  private void zipParts(TikaInputStream tis, String path) throws IOException {
+    if (collector == null) {
+      return;
+    }
+    byte[] head = new byte[4];
+    int n = tis.peek(head);
+    if (ZipParts.looksLikeZip(head, n)) {
+      ZipParts.read(tis.getPath(), path, guard).forEach(collector::addPart);
+    }
   }
 
   @Override
@@ -38,6 +55,10 @@ final class GuardParser extends ParserDecorator {
     int depth = guard.enter(path);
     try {
       if (depth == 0) {
+        TikaInputStream top = TikaInputStream.cast(stream);
+        if (top != null) {
+          zipParts(top, path);
+        }
         super.parse(stream, handler, metadata, ctx);
         return;
       }
@@ -45,6 +66,7 @@ final class GuardParser extends ParserDecorator {
       if (tis != null && tis.hasFile()) {
         long length = tis.getLength();
         guard.addExpandedBytes(length, length, path);
+        zipParts(tis, path);
         super.parse(stream, handler, metadata, ctx);
       } else if (tis != null && tis.getOpenContainer() != null) {
         // already opened by the parent parser (e.g. an OLE2 entry); its bytes are in the parent
@@ -56,6 +78,7 @@ final class GuardParser extends ParserDecorator {
           }
           TikaInputStream counted =
               TikaInputStream.get(new CountingInputStream(stream, guard, path), tmp, metadata);
+          zipParts(counted, path);
           super.parse(counted, handler, metadata, ctx);
           if (!counted.hasFile()) {
             drain(counted); // a spooled entry was already read whole through the counter

@@ -14,13 +14,24 @@ import java.util.Optional;
  * @param truncated whether text was cut at the configured cap
  * @param locations pages, sheets or slides in text order, empty when the format has none; offsets
  *     are ascending and within {@code text}
+ * @param part which part of the document at {@code path} the text comes from: empty for its content
+ *     (body, cells, slides), else a payload-free label such as {@code metadata:dc:creator}, {@code
+ *     header:From}, {@code attachment:name}, {@code entry:name}, {@code zip:comment} or {@code
+ *     ooxml:comments}. Parts are scanned and decided on like content, but never written to a
+ *     dataset.
  */
 public record TextUnit(
-    String path, String mediaType, String text, boolean truncated, List<TextLocation> locations) {
+    String path,
+    String mediaType,
+    String text,
+    boolean truncated,
+    List<TextLocation> locations,
+    String part) {
   public TextUnit {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(mediaType, "mediaType");
     Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(part, "part");
     locations = List.copyOf(locations);
     int previous = 0;
     for (TextLocation l : locations) {
@@ -31,9 +42,31 @@ public record TextUnit(
     }
   }
 
-  /** A unit without locations. */
+  /** A content unit. */
+  public TextUnit(
+      String path, String mediaType, String text, boolean truncated, List<TextLocation> locations) {
+    this(path, mediaType, text, truncated, locations, "");
+  }
+
+  /** A content unit without locations. */
   public TextUnit(String path, String mediaType, String text, boolean truncated) {
     this(path, mediaType, text, truncated, List.of());
+  }
+
+  /**
+   * A part of the document at {@code path} other than its content (metadata, a header, a name, a
+   * comment), as plain text.
+   */
+  public static TextUnit part(String path, String part, String text, boolean truncated) {
+    if (part.isEmpty()) {
+      throw new IllegalArgumentException("part label must not be empty");
+    }
+    return new TextUnit(path, "text/plain", text, truncated, List.of(), part);
+  }
+
+  /** Whether this is the document's content (written when approved), not one of its parts. */
+  public boolean isContent() {
+    return part.isEmpty();
   }
 
   /** The page, sheet or slide holding the char at {@code offset}, if the unit has locations. */

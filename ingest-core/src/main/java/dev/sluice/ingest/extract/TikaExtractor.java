@@ -182,7 +182,72 @@ public final class TikaExtractor implements Extractor {
             NAME);
       }
     }
-    return outcome(collector.units(), error.get(), guard.violation());
+    Extraction ex = outcome(collector.units(), error.get(), guard.violation());
+    return new Extraction(
+        ex.units(),
+        ex.unscannable(),
+        ex.detail(),
+        ex.extractor(),
+        ex.unscannable().isEmpty() && verbatim(collector.units()),
+        unscannableContent(collector.units()),
+        collector.parts());
+  }
+
+  /** Parsers that hand the decoded bytes over unchanged (ADR 0003 and 0005). */
+  private static final Set<String> VERBATIM_PARSERS =
+      Set.of(PlainTextParser.class.getName(), MarkupSourceParser.class.getName());
+
+  /**
+   * Whether the source is exactly its one scanned unit: decoded by a verbatim parser, not
+   * truncated, no undecodable bytes (U+FFFD), nothing embedded.
+   */
+  static boolean verbatim(List<UnitCollector.Unit> units) {
+    if (units.size() != 1) {
+      return false;
+    }
+    UnitCollector.Unit u = units.get(0);
+    boolean byVerbatimParser = false;
+    for (String p : u.parsedBy().split(",")) {
+      byVerbatimParser |= VERBATIM_PARSERS.contains(p);
+    }
+    return byVerbatimParser
+        && u.failure() == null
+        && !u.unit().truncated()
+        && u.unit().text().indexOf('\uFFFD') < 0;
+  }
+
+  /**
+   * Content inside documents that no parser turned into text: images (no OCR), embedded objects
+   * without a parser, macros. Entries of archives and mail are documents of their own and judged as
+   * such (NO_TEXT, UNSUPPORTED_TYPE), so only units whose parent is not a container count.
+   */
+  static Set<UnscannableContent> unscannableContent(List<UnitCollector.Unit> units) {
+    Set<UnscannableContent> out = java.util.EnumSet.noneOf(UnscannableContent.class);
+    Map<String, UnitCollector.Unit> byPath = new HashMap<>();
+    for (UnitCollector.Unit u : units) {
+      byPath.putIfAbsent(u.unit().path(), u);
+      if (baseType(u.unit()).toLowerCase(Locale.ROOT).contains("macroenabled")) {
+        out.add(UnscannableContent.MACRO);
+      }
+    }
+    for (UnitCollector.Unit u : units) {
+      TextUnit t = u.unit();
+      if (t.path().isEmpty()) {
+        continue;
+      }
+      UnitCollector.Unit parent = byPath.get(parent(t.path()));
+      if (parent == null || CONTAINERS.contains(baseType(parent.unit()))) {
+        continue;
+      }
+      if ("MACRO".equals(u.resourceType())) {
+        out.add(UnscannableContent.MACRO);
+      } else if (baseType(t).startsWith("image/") || "INLINE".equals(u.resourceType())) {
+        out.add(UnscannableContent.IMAGE);
+      } else if (t.text().isBlank() && unsupported(u)) {
+        out.add(UnscannableContent.EMBEDDED_OBJECT);
+      }
+    }
+    return out;
   }
 
   private static boolean await(Thread t, long millis) {
@@ -207,9 +272,28 @@ public final class TikaExtractor implements Extractor {
       }
       TikaInputStream tis = TikaInputStream.get(new GuardedInputStream(in, guard), tmp, metadata);
       GuardParser guarded =
-          new GuardParser(parser, guard, workspace == null ? null : workspace.directory());
-      new RecursiveParserWrapper(guarded).parse(tis, collector, metadata, new ParseContext());
+          new GuardParser(
+              parser, guard, workspace == null ? null : workspace.directory(), collector);
+      new RecursiveParserWrapper(guarded).parse(tis, collector, metadata, parseContext());
     }
+  }
+
+  /**
+   * Asks the parsers to report what they would otherwise skip silently: macros (scanned as text,
+   * never written) and inline images of PDFs (metadata only, so an image-bearing PDF is known).
+   */
+  private static ParseContext parseContext() {
+    ParseContext ctx = new ParseContext();
+    org.apache.tika.parser.microsoft.OfficeParserConfig office =
+        new org.apache.tika.parser.microsoft.OfficeParserConfig();
+    office.setExtractMacros(true);
+    ctx.set(org.apache.tika.parser.microsoft.OfficeParserConfig.class, office);
+    org.apache.tika.parser.pdf.PDFParserConfig pdf =
+        new org.apache.tika.parser.pdf.PDFParserConfig();
+    pdf.setExtractInlineImages(true);
+    pdf.setExtractInlineImageMetadataOnly(true);
+    ctx.set(org.apache.tika.parser.pdf.PDFParserConfig.class, pdf);
+    return ctx;
   }
 
   private static List<TextUnit> textUnits(List<UnitCollector.Unit> units) {

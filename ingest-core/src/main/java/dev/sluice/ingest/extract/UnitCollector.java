@@ -23,9 +23,10 @@ final class UnitCollector extends AbstractRecursiveParserWrapperHandler {
   private static final long serialVersionUID = 1L;
 
   /** A finished unit with the metadata the outcome needs. */
-  record Unit(TextUnit unit, String parsedBy, String failure, int depth) {}
+  record Unit(TextUnit unit, String parsedBy, String failure, int depth, String resourceType) {}
 
   private final transient List<Unit> units = new ArrayList<>();
+  private final transient List<TextUnit> parts = new ArrayList<>();
   private final transient ParseGuard guard;
   // paths of the documents being parsed, innermost last; the container is ""
   private final transient Deque<String> open = new ArrayDeque<>();
@@ -49,16 +50,20 @@ final class UnitCollector extends AbstractRecursiveParserWrapperHandler {
     super.endEmbeddedDocument(handler, metadata);
     String path = open.size() > 1 ? open.pop() : "";
     guard.enteredPath(open.peek());
+    List<TextUnit> found = DocumentParts.of(path, metadata, false, entryName(metadata), guard);
     synchronized (units) {
       units.add(toUnit(path, handler, metadata));
+      parts.addAll(found);
     }
   }
 
   @Override
   public void endDocument(ContentHandler handler, Metadata metadata) throws SAXException {
     super.endDocument(handler, metadata);
+    List<TextUnit> found = DocumentParts.of("", metadata, true, "", guard);
     synchronized (units) {
       units.add(0, toUnit("", handler, metadata));
+      parts.addAll(0, found);
     }
   }
 
@@ -84,6 +89,23 @@ final class UnitCollector extends AbstractRecursiveParserWrapperHandler {
     return tikaPath.substring(tikaPath.lastIndexOf('/') + 1);
   }
 
+  /**
+   * Adds a part of the document at {@code path} that Tika's metadata does not carry (e.g. a zip
+   * comment), read by the parse thread from the document's bytes.
+   */
+  void addPart(TextUnit part) {
+    synchronized (units) {
+      parts.add(part);
+    }
+  }
+
+  /** A snapshot of the non-content parts (metadata, headers, names, comments) found so far. */
+  List<TextUnit> parts() {
+    synchronized (units) {
+      return List.copyOf(parts);
+    }
+  }
+
   /** A snapshot of the units finished so far. */
   List<Unit> units() {
     synchronized (units) {
@@ -96,13 +118,16 @@ final class UnitCollector extends AbstractRecursiveParserWrapperHandler {
     String type = m.get(Metadata.CONTENT_TYPE);
     type = type == null ? "application/octet-stream" : type;
     String text = h.text();
+    String resourceType = m.get(TikaCoreProperties.EMBEDDED_RESOURCE_TYPE);
+    // macro source is scanned like any text but is never content a dataset receives
     TextUnit unit =
         new TextUnit(
             path,
             type,
             text,
             h.truncated() || "true".equals(m.get(TikaCoreProperties.WRITE_LIMIT_REACHED)),
-            h.locations(type));
+            h.locations(type),
+            "MACRO".equals(resourceType) ? "macro" : "");
     String failure = m.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
     if (failure == null) {
       failure = m.get(TikaCoreProperties.TIKA_META_EXCEPTION_EMBEDDED_STREAM);
@@ -110,7 +135,11 @@ final class UnitCollector extends AbstractRecursiveParserWrapperHandler {
     String[] parsers = m.getValues(TikaCoreProperties.TIKA_PARSED_BY);
     String depth = m.get(TikaCoreProperties.EMBEDDED_DEPTH);
     return new Unit(
-        unit, String.join(",", parsers), failure, depth == null ? 0 : Integer.parseInt(depth));
+        unit,
+        String.join(",", parsers),
+        failure,
+        depth == null ? 0 : Integer.parseInt(depth),
+        resourceType == null ? "" : resourceType);
   }
 
   private static final class Factory implements ContentHandlerFactory {

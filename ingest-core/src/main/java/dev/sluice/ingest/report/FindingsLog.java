@@ -66,6 +66,7 @@ public final class FindingsLog {
     n.put("source", o.lineage().sourceUri());
     n.put("uri", o.lineage().sourceUri());
     n.put("path", u.path());
+    n.put("part", u.part().isEmpty() ? "content" : u.part());
     n.put("type", f.identifierId());
     n.put("start", f.start());
     n.put("end", f.end());

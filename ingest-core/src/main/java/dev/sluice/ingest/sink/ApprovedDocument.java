@@ -13,7 +13,10 @@ import java.util.Objects;
  * @param decision {@code APPROVE} or {@code REDACT}
  * @param lineageId lineage record of the source
  * @param scannedSha256 hex SHA-256 of the bytes that were scanned; the bytes written must match
- * @param records the sanitized text records of the document (the only content written for REDACT)
+ * @param records the sanitized text records of the document: what is written unless the original
+ *     may be
+ * @param verbatim whether every byte of the source was scanned as text (plain text, CSV, markup
+ *     decoded as it is), so an approved original may be written as it came
  */
 public record ApprovedDocument(
     SourceItem item,
@@ -21,7 +24,8 @@ public record ApprovedDocument(
     String decision,
     String lineageId,
     String scannedSha256,
-    List<DatasetRecord> records) {
+    List<DatasetRecord> records,
+    boolean verbatim) {
   public ApprovedDocument {
     Objects.requireNonNull(item, "item");
     Objects.requireNonNull(dataset, "dataset");
@@ -35,8 +39,24 @@ public record ApprovedDocument(
     records = List.copyOf(records);
   }
 
-  /** Whether the original bytes may be written (APPROVE), rather than redacted text. */
+  /** A document whose original is not verbatim: only its sanitized text may be written. */
+  public ApprovedDocument(
+      SourceItem item,
+      String dataset,
+      String decision,
+      String lineageId,
+      String scannedSha256,
+      List<DatasetRecord> records) {
+    this(item, dataset, decision, lineageId, scannedSha256, records, false);
+  }
+
+  /**
+   * Whether the original bytes may be written: the document is approved as it is and every byte of
+   * it was scanned. Anything else (an approved DOCX, PDF, e-mail or archive, whose metadata,
+   * headers, comments and images were not all scanned as written, or any REDACT) is written as its
+   * sanitized text rendition. See docs/adr/0006-write-only-what-was-scanned.md.
+   */
   public boolean original() {
-    return decision.equals("APPROVE");
+    return verbatim && decision.equals("APPROVE");
   }
 }

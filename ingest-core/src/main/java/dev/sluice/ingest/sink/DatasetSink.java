@@ -29,12 +29,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <ul>
  *   <li>{@code JSONL}: gzip JSON Lines parts, one part per dataset per (partition, sequence),
  *       spooled to a temporary file rather than held in memory;
- *   <li>{@code DOCUMENTS}: each approved document as it is ({@code <run prefix>doc-<lineage
- *       id>.<ext>}: a keyed id, never the source name, which may itself hold a sensitive value and
- *       would show in listings and logs; original bytes streamed from the re-opened source and
- *       checked against the scanned SHA-256), plus a Bedrock Knowledge Bases sidecar {@code
- *       <object>.metadata.json}. A REDACT document cannot be written in its original binary format,
- *       so its sanitized text is written as {@code doc-<lineage id>.txt}.
+ *   <li>{@code DOCUMENTS}: only what was scanned, plus a Bedrock Knowledge Bases sidecar {@code
+ *       <object>.metadata.json}, under a keyed id, never the source name (which may itself hold a
+ *       sensitive value and would show in listings and logs). An approved document whose every byte
+ *       was scanned as text (plain text, CSV, markup; {@link ApprovedDocument#original()}) is
+ *       written as it is ({@code <run prefix>doc-<lineage id>.<ext>}, original bytes streamed from
+ *       the re-opened source and checked against the scanned SHA-256). Every other document (DOCX,
+ *       PDF, e-mail, archives, and any REDACT) is written as its sanitized text rendition {@code
+ *       doc-<lineage id>.txt}: its metadata, headers, comments and images never reach the dataset.
  * </ul>
  *
  * Every key depends only on the run and the chunk or the source key, so a restart overwrites
@@ -360,6 +362,7 @@ public final class DatasetSink {
     attrs.put("lineageId", d.lineageId());
     attrs.put("decision", d.decision());
     attrs.put("run", runId);
+    attrs.put("rendition", d.original() ? "original" : "text");
     byte[] bytes;
     try {
       bytes = JSON.writeValueAsBytes(root);

@@ -285,13 +285,15 @@ class SinkS3IT {
     DocumentsWritten written =
         sink.writeDocuments(
             List.of(
+                // verbatim: every byte was scanned, so the original may be written (ADR 0006)
                 new ApprovedDocument(
                     guide,
                     "kb",
                     "APPROVE",
                     "lin-guide",
                     sha(pdf),
-                    List.of(record(guide, "Guide text", "application/pdf", "APPROVE"))),
+                    List.of(record(guide, "Guide text", "application/pdf", "APPROVE")),
+                    true),
                 new ApprovedDocument(
                     ticket,
                     "kb",
@@ -371,14 +373,16 @@ class SinkS3IT {
                     "APPROVE",
                     "lin-a",
                     scanned,
-                    List.of(record(item, "scanned text", "text/plain", "APPROVE"))),
+                    List.of(record(item, "scanned text", "text/plain", "APPROVE")),
+                    true),
                 new ApprovedDocument(
                     gone,
                     "kb",
                     "APPROVE",
                     "lin-gone",
                     scanned,
-                    List.of(record(gone, "scanned text", "text/plain", "APPROVE")))));
+                    List.of(record(gone, "scanned text", "text/plain", "APPROVE")),
+                    true)));
     assertThat(written.parts()).isEmpty();
     assertThat(written.refused())
         .containsOnlyKeys("lin-a", "lin-gone")
