@@ -60,9 +60,12 @@ import java.util.regex.Pattern;
  *
  * <p>Every exchange uses its own connection ({@code Connection: close} both ways), so framing is
  * never shared between requests; {@code Expect: 100-continue} is answered by the proxy. Signatures
- * are not re-computed: the emulators check none. Which requests may be faulted is narrowed by
- * {@link #setScope}; a request out of scope is always forwarded. Faults are drawn from a seeded
- * {@link Random}; with concurrent clients the order of draws, not their distribution, varies.
+ * are not re-computed: the emulators check none. S3 ListObjectsV2 continuation pages are remembered
+ * and replayed when asked again, because S3Mock's tokens are single-use where S3's are not (a page
+ * retried after a fault would otherwise restart the listing). Which requests may be faulted is
+ * narrowed by {@link #setScope}; a request out of scope is always forwarded. Faults are drawn from
+ * a seeded {@link Random}; with concurrent clients the order of draws, not their distribution,
+ * varies.
  *
  * <p>Thread-safe. Counters are cumulative since start. The caller owns the proxy and closes it; the
  * emulator behind it is not closed.
@@ -71,6 +74,7 @@ public final class FaultProxy implements AutoCloseable {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultProxy.class);
   private static final int MAX_HEAD_BYTES = 64 * 1024;
+  private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
   private static final Pattern ATTEMPT = Pattern.compile("attempt=(\\d+)");
 
   /** The service behind the proxy; selects the error shapes. */
@@ -123,6 +127,7 @@ public final class FaultProxy implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
+  private final Map<String, byte[]> pages = new java.util.concurrent.ConcurrentHashMap<>();
 
   private volatile double rate;
   private volatile Fault[] kinds = Fault.values();
@@ -411,6 +416,12 @@ public final class FaultProxy implements AutoCloseable {
 
   private void forward(Socket client, InputStream cin, OutputStream cout, Head req, boolean cut)
       throws IOException {
+    String pageKey = continuationPage(req);
+    byte[] replay = pageKey == null ? null : pages.get(pageKey);
+    if (replay != null) {
+      relay(client, new java.io.ByteArrayInputStream(replay), cout, cut);
+      return;
+    }
     try (Socket up = new Socket()) {
       up.connect(new InetSocketAddress(target.getHost(), target.getPort()), 10_000);
       up.setSoTimeout(120_000);
@@ -426,26 +437,62 @@ public final class FaultProxy implements AutoCloseable {
       }
       uout.flush();
       InputStream uin = new BufferedInputStream(up.getInputStream(), 16 * 1024);
+      if (pageKey != null) {
+        byte[] whole = uin.readAllBytes();
+        if (whole.length > 0 && whole.length <= MAX_PAGE_BYTES) {
+          pages.putIfAbsent(pageKey, whole);
+        }
+        uin = new java.io.ByteArrayInputStream(whole);
+      }
       Head resp = readHead(uin);
       if (resp == null) {
         reset(client);
         return;
       }
-      cout.write(
-          resp.encode(
-              Set.of("connection", "keep-alive"),
-              List.<String[]>of(new String[] {"Connection", "close"})));
-      if (cut) {
-        long len = resp.contentLength();
-        long keep = len > 1 ? nextInt((int) Math.min(len - 1, Integer.MAX_VALUE - 1)) : 0;
-        copyN(uin, cout, keep);
-        cout.flush();
-        reset(client);
-        return;
-      }
-      uin.transferTo(cout);
-      cout.flush();
+      relay(client, resp, uin, cout, cut);
     }
+  }
+
+  private void relay(Socket client, InputStream in, OutputStream cout, boolean cut)
+      throws IOException {
+    Head resp = readHead(in);
+    if (resp == null) {
+      reset(client);
+      return;
+    }
+    relay(client, resp, in, cout, cut);
+  }
+
+  private void relay(Socket client, Head resp, InputStream uin, OutputStream cout, boolean cut)
+      throws IOException {
+    cout.write(
+        resp.encode(
+            Set.of("connection", "keep-alive"),
+            List.<String[]>of(new String[] {"Connection", "close"})));
+    if (cut) {
+      long len = resp.contentLength();
+      long keep = len > 1 ? nextInt((int) Math.min(len - 1, Integer.MAX_VALUE - 1)) : 0;
+      copyN(uin, cout, keep);
+      cout.flush();
+      reset(client);
+      return;
+    }
+    uin.transferTo(cout);
+    cout.flush();
+  }
+
+  /**
+   * The cache key of an S3 ListObjectsV2 continuation page, else {@code null}. S3Mock keeps its
+   * continuation tokens server-side and forgets one once used, so a page retried after a cut answer
+   * would restart the listing from the first key; real S3 tokens can be replayed. The proxy
+   * remembers each continuation page it fetched and replays it, as S3 would answer.
+   */
+  private String continuationPage(Head req) {
+    if (service != Service.S3 || !req.firstLine().startsWith("GET ")) {
+      return null;
+    }
+    String target = req.firstLine().split(" ", 3)[1];
+    return target.contains("continuation-token=") ? target : null;
   }
 
   private void sendError(OutputStream out, Fault fault, boolean head) throws IOException {
