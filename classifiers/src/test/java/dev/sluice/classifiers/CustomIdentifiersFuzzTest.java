@@ -18,7 +18,7 @@ class CustomIdentifiersFuzzTest {
   private static final String SAMPLE =
       "employee id EMP-123456, staff no EMP-000000; project falcon ships. card 4111111111111111";
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "90s")
   void anyDefinitions(byte[] data) {
     check(data);
   }

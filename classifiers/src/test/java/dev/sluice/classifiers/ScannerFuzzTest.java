@@ -31,7 +31,7 @@ class ScannerFuzzTest {
     }
   }
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "90s")
   void anyText(byte[] data) {
     check(data);
   }

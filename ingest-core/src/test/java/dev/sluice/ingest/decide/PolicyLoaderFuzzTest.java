@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class PolicyLoaderFuzzTest {
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "90s")
   void anyYaml(byte[] data) {
     check(data);
   }

@@ -64,7 +64,7 @@ class ExtractionGuardFuzzTest {
     "a.zip"
   };
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "90s")
   void anyBytesBehindAMagicNumber(byte[] data) {
     check(data);
   }

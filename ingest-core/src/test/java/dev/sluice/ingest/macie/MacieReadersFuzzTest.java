@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class MacieReadersFuzzTest {
 
-  @FuzzTest(maxDuration = "60s")
+  @FuzzTest(maxDuration = "90s")
   void anyDiscoveryResultFile(byte[] data) {
     check(data);
   }
