@@ -349,8 +349,19 @@ final class ChaosStack implements AutoCloseable {
   }
 
   Snapshot snapshot(String runId, Path dataDir) throws Exception {
+    return snapshot(runId, dataDir, List.of());
+  }
+
+  /** As {@link #snapshot(String, Path)}, reading lineage from {@code --spring.datasource.url}. */
+  Snapshot snapshot(String runId, Path dataDir, List<String> extra) throws Exception {
+    String jdbc = null;
+    for (String a : extra) {
+      if (a.startsWith("--spring.datasource.url=")) {
+        jdbc = a.substring("--spring.datasource.url=".length());
+      }
+    }
     Map<String, String> lineage = new TreeMap<>();
-    try (Connection c = h2(dataDir);
+    try (Connection c = jdbc == null ? h2(dataDir) : DriverManager.getConnection(jdbc);
         PreparedStatement ps =
             c.prepareStatement(
                 "SELECT source_uri, decision, reasons, unscannable, finding_counts,"
