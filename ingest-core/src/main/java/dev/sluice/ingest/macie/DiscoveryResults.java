@@ -3,6 +3,7 @@ package dev.sluice.ingest.macie;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.ingest.aws.ResumingGet;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,7 +92,10 @@ final class DiscoveryResults {
       if (!(k.endsWith(".jsonl.gz") || k.endsWith(".jsonl") || k.endsWith(".json.gz"))) {
         continue;
       }
-      try (InputStream in = s3.getObject(r -> r.bucket(location.bucket()).key(k))) {
+      // a cut body resumes from the next byte; a file never reads short of its listed size
+      try (InputStream in =
+          ResumingGet.open(
+              s3, location.bucket(), k, o.eTag(), "", o.size() == null ? -1 : o.size())) {
         read(in, "s3://" + location.bucket() + "/" + k);
       }
     }

@@ -1,5 +1,6 @@
 package dev.sluice.ingest.source;
 
+import dev.sluice.ingest.aws.ResumingGet;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,14 +8,14 @@ import java.util.Objects;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 
 /**
  * Lists a bucket with ListObjectsV2 (1,000 keys a page, lazily) and streams objects with GetObject.
  * A GetObject carries {@code If-Match} with the listed ETag, so the bytes read are exactly the
  * version that was listed; an object changed since listing fails the read instead of being
- * attributed to the wrong version.
+ * attributed to the wrong version. A body cut while it is read is resumed from the next byte
+ * ({@link ResumingGet}); a body shorter or longer than the listed size fails the read.
  */
 public final class S3Source implements Source {
   private final S3Client s3;
@@ -71,14 +72,8 @@ public final class S3Source implements Source {
 
   @Override
   public InputStream open(SourceItem item) {
-    GetObjectRequest.Builder req = GetObjectRequest.builder().bucket(bucket).key(item.key());
-    if (!item.eTag().isEmpty()) {
-      req.ifMatch("\"" + item.eTag() + "\"");
-    }
-    if (!item.versionId().isEmpty()) {
-      req.versionId(item.versionId());
-    }
-    return s3.getObject(req.build());
+    // resumes a body cut mid-stream from the next byte, same version; never ends short of size
+    return ResumingGet.open(s3, bucket, item.key(), item.eTag(), item.versionId(), item.size());
   }
 
   @Override
