@@ -21,14 +21,16 @@ class ApprovedDocumentTest {
   void anApprovedVerbatimDocumentKeepsItsOriginal() {
     ApprovedDocument d = doc(TXT, "APPROVE", true);
     assertThat(d.original()).isTrue();
-    assertThat(DatasetSink.documentKey("p/", d)).isEqualTo("p/public/faq.txt");
+    // a keyed id, never the source name; the original's own extension
+    assertThat(DatasetSink.documentKey("p/", d)).isEqualTo("p/doc-lin.txt");
   }
 
   @Test
   void anApprovedBinaryDocumentIsWrittenAsItsTextRendition() {
     ApprovedDocument d = doc(DOCX, "APPROVE", false);
     assertThat(d.original()).isFalse();
-    assertThat(DatasetSink.documentKey("p/", d)).isEqualTo("p/public/guide.docx.txt");
+    // a text rendition: .txt, whatever the source's extension
+    assertThat(DatasetSink.documentKey("p/", d)).isEqualTo("p/doc-lin.txt");
     assertThat(new ApprovedDocument(DOCX, "kb", "APPROVE", "lin", "abc", List.of()).original())
         .as("not verbatim unless said so")
         .isFalse();
