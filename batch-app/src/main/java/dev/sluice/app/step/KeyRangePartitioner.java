@@ -102,13 +102,11 @@ public class KeyRangePartitioner implements Partitioner {
     for (int i = 0; i <= bounds.size(); i++) {
       String end = i < bounds.size() ? bounds.get(i) : "";
       ExecutionContext c = new ExecutionContext();
-      // names are sealed in the job database (a key can hold a sensitive value)
-      var names = run.pipeline().names();
-      c.putString(SourcePartitioner.PREFIX, names.seal(loc.prefix()));
+      c.putString(SourcePartitioner.PREFIX, loc.prefix());
       c.putString(SourcePartitioner.RECURSIVE, "true");
       c.putInt(SourcePartitioner.INDEX, i);
-      c.putString(START_AFTER, names.seal(after));
-      c.putString(END_KEY, names.seal(end));
+      c.putString(START_AFTER, after);
+      c.putString(END_KEY, end);
       out.put(name(i), c);
       after = end;
     }

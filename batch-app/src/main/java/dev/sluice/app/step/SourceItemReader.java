@@ -36,9 +36,8 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
     // the partitioner stores the prefix sealed (see SourcePartitioner)
     this.prefix = run.pipeline().names().open(prefix);
     this.recursive = recursive;
-    // key-range bounds are stored sealed too (see KeyRangePartitioner)
-    this.startAfter = startAfter == null ? "" : run.pipeline().names().open(startAfter);
-    this.endKey = endKey == null ? "" : run.pipeline().names().open(endKey);
+    this.startAfter = startAfter == null ? "" : startAfter;
+    this.endKey = endKey == null ? "" : endKey;
   }
 
   /** Compares keys in the source's listing order: UTF-8 bytes for S3, UTF-16 for local. */
