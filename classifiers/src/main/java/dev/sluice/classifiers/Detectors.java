@@ -293,6 +293,9 @@ final class Detectors {
     while (i > 0 && s - i < 120 && a[i - 1] != '\n') {
       i--;
     }
+    if (i > 0 && a[i - 1] != '\n') {
+      return false; // a long line of prose, not a heading
+    }
     while (i < s && (a[i] == '#' || a[i] == ' ' || a[i] == '[' || a[i] == '=')) {
       i++;
     }

@@ -215,14 +215,28 @@ final class SecretShapes {
     return true;
   }
 
+  /**
+   * Whether {@code w} (lower case) occurs in {@code [s, e)} as people write it: all lower case, all
+   * upper case or capitalised ({@code your}, {@code YOUR}, {@code Your}). Mixed case ({@code YoUR},
+   * {@code FAke}) is what random key bodies contain, about once in 20,000 keys per word.
+   */
   private static boolean containsIgnoreCase(char[] a, int s, int e, String w) {
     int m = w.length();
     outer:
     for (int i = s; i + m <= e; i++) {
-      for (int k = 0; k < m; k++) {
-        if (Character.toLowerCase(a[i + k]) != w.charAt(k)) {
+      if (Character.toLowerCase(a[i]) != w.charAt(0)) {
+        continue;
+      }
+      boolean upperRest = Character.isUpperCase(a[i + 1]);
+      for (int k = 1; k < m; k++) {
+        char c = a[i + k];
+        if (Character.toLowerCase(c) != w.charAt(k)
+            || Character.isLetter(c) && Character.isUpperCase(c) != upperRest) {
           continue outer;
         }
+      }
+      if (upperRest && Character.isLowerCase(a[i])) {
+        continue; // yOUR
       }
       return true;
     }

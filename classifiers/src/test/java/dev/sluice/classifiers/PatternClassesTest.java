@@ -221,6 +221,30 @@ class PatternClassesTest {
     String badBe = be.substring(0, 2) + ((be.charAt(2) - '0' + 1) % 10) + be.substring(3);
     l.add(neg("INTERNATIONAL_BANK_ACCOUNT_NUMBER", "IBAN " + badBe));
 
+    // placeholder words count only as written (your, YOUR, Your): a random body may hold "FAke"
+    l.add(pos("STRIPE_CREDENTIALS", "", "sk_live_b7QmFAkeR2" + s.alnum(14, Synth.ALNUM), ""));
+    l.add(
+        pos(
+            "SLACK_TOKEN",
+            "",
+            "xoxb-"
+                + s.digits(12)
+                + "-"
+                + s.digits(13)
+                + "-Kq7SCA7ZB8H8IsD6"
+                + "YoURs"
+                + s.alnum(3, Synth.ALNUM),
+            ""));
+    // a long line of prose with "3.5" exactly 120 chars before the date is not a heading
+    String tail = " litres were logged. Date of birth: ";
+    int gap = 120 - (3 + tail.length());
+    String line =
+        "Notes from the desk, about the audit: 3.5"
+            + " and".repeat(gap / 4)
+            + " ".repeat(gap % 4)
+            + tail;
+    l.add(pos("DATE_OF_BIRTH", line, "11/10/1982", ""));
+
     // 11. IP addresses as written
     l.add(pos("IP_ADDRESS", "listen on ", "::1", " only"));
     l.add(pos("IP_ADDRESS", "route ", "10.0.0.0/8", " via gw"));
