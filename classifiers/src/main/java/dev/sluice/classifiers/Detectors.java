@@ -139,7 +139,10 @@ final class Detectors {
           || java.util.Arrays.binarySearch(nameStarts, 0, names, s) >= 0) {
         continue;
       }
-      if (!leftOk(s) || !rightOk(ne) || !this.names.shapes.surnameShaped(s, e) || nm.stop.contains(a, s, e)) {
+      if (!leftOk(s)
+          || !rightOk(ne)
+          || !this.names.shapes.surnameShaped(s, e)
+          || nm.stop.contains(a, s, e)) {
         continue;
       }
       out.add(r.NAME, s, ne, false);
@@ -782,7 +785,8 @@ final class Detectors {
         case Rules.A_NAME_COLUMN:
           nameColumn(hS[i], hE[i], code == Rules.A_PERSON_COLUMN);
           if (r.groupIsNameContext(g)) {
-            names.nameContext(hE[i], false, NameRules.CONTEXT); // "Full name Ivo Dunmore" outside a table
+            names.nameContext(
+                hE[i], false, NameRules.CONTEXT); // "Full name Ivo Dunmore" outside a table
           } else if (r.groupIsRole(g)) {
             names.nameContext(hE[i], false, NameRules.ROLE); // "Customer Ivo Dunmore called"
           }

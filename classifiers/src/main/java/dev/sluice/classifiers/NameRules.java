@@ -1,17 +1,16 @@
 package dev.sluice.classifiers;
 
 import static dev.sluice.classifiers.Detectors.alnum;
-import static dev.sluice.classifiers.Detectors.upper;
 import static dev.sluice.classifiers.TextPass.F_CAP;
 import static dev.sluice.classifiers.TextPass.F_DIGIT;
 import static dev.sluice.classifiers.TextPass.F_LOWER;
 
 /**
  * NAME by context and by name lists: after a context keyword, a title, a role word or before a
- * phrase about a person ({@link #nameContext}, {@link #nameBefore}), and on its own when its
- * tokens are listed given and family names ({@link #name}); the shape tests the table and family
- * rules of {@link Detectors} share. Evidence levels: {@link #NO_CONTEXT}, {@link #ROLE}, {@link
- * #CONTEXT}. Not thread-safe; one per {@link Detectors}.
+ * phrase about a person ({@link #nameContext}, {@link #nameBefore}), and on its own when its tokens
+ * are listed given and family names ({@link #name}); the shape tests the table and family rules of
+ * {@link Detectors} share. Evidence levels: {@link #NO_CONTEXT}, {@link #ROLE}, {@link #CONTEXT}.
+ * Not thread-safe; one per {@link Detectors}.
  */
 final class NameRules {
   static final int MAX_NAME_LIST = 16; // names followed in a list after one context keyword
@@ -49,7 +48,6 @@ final class NameRules {
     }
     return k;
   }
-
 
   static final int NO_CONTEXT = 0; // a name on its own: known given name and family name
   static final int ROLE = 1; // after a role word or verb in prose: one listed name token is enough
@@ -262,7 +260,8 @@ final class NameRules {
           shapes.knownGiven(fs, fe)
               && !nm.wordGiven.contains(a, fs, fe)
               && !nm.ambiguousGiven.contains(a, fs, fe);
-      boolean tokens = shapes.knownToken(fs, fe) && (shapes.knownToken(ls, le) || shapes.surnameLike(ls, le));
+      boolean tokens =
+          shapes.knownToken(fs, fe) && (shapes.knownToken(ls, le) || shapes.surnameLike(ls, le));
       if (!given && !tokens || caps) {
         return -1; // a listed name, written as names are written (not "SIN CANADA")
       }
@@ -365,5 +364,4 @@ final class NameRules {
       d.out.add(r.NAME, s, e, false);
     }
   }
-
 }

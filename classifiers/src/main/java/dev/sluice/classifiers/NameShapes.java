@@ -3,9 +3,9 @@ package dev.sluice.classifiers;
 import static dev.sluice.classifiers.Detectors.upper;
 
 /**
- * Shape tests for NAME tokens on a window's chars: listed given names and name tokens (also
- * without accents and per hyphenated part), family-name shape, English word endings, everyday
- * words. Not thread-safe; one per {@link NameRules}.
+ * Shape tests for NAME tokens on a window's chars: listed given names and name tokens (also without
+ * accents and per hyphenated part), family-name shape, English word endings, everyday words. Not
+ * thread-safe; one per {@link NameRules}.
  */
 final class NameShapes {
   private final Detectors d;
