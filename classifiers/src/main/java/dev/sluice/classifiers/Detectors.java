@@ -28,7 +28,6 @@ final class Detectors {
   static final int MAX_HEADER = 8_192; // longest Cookie / Authorization header
   static final int MAX_URL = 2_048;
   static final int LEFT_CONTEXT = 256; // farthest any validator looks left of a value's start
-  static final int MAX_NAME_LIST = 16; // names followed in a list after one context keyword
 
   final Rules r;
   final NameModel nm = NameModel.INSTANCE;
@@ -43,18 +42,17 @@ final class Detectors {
   final int[] dig = new int[64];
   private final int[] phoneLens = new int[8];
   private final char[] phoneSeps = new char[8];
-  private final int[] tokStart = new int[4];
-  private final int[] tokEnd = new int[4];
-  private final int[] tokLastWord = new int[4];
   final Candidates out;
   private final Addresses addresses;
   private final NameForms nameForms;
+  private final NameRules names;
 
   Detectors(Rules r, Candidates out) {
     this.r = r;
     this.out = out;
     this.addresses = new Addresses(this, r);
     this.nameForms = new NameForms(this, r);
+    this.names = new NameRules(this, r);
   }
 
   void run(char[] a, int n, TextPass p) {
@@ -70,6 +68,7 @@ final class Detectors {
     this.n = n;
     this.p = p;
     addresses.bind(a, n, p);
+    names.bind(a, n, p);
     prepareHits();
     anchors();
     structural();
@@ -140,7 +139,10 @@ final class Detectors {
           || java.util.Arrays.binarySearch(nameStarts, 0, names, s) >= 0) {
         continue;
       }
-      if (!leftOk(s) || !rightOk(ne) || !surnameShaped(s, e) || nm.stop.contains(a, s, e)) {
+      if (!leftOk(s)
+          || !rightOk(ne)
+          || !this.names.shapes.surnameShaped(s, e)
+          || nm.stop.contains(a, s, e)) {
         continue;
       }
       out.add(r.NAME, s, ne, false);
@@ -718,12 +720,12 @@ final class Detectors {
             return 0;
           }
         }
-        if (notAName(ts, te) || nm.stop.contains(a, ts, te)) {
+        if (names.shapes.notAName(ts, te) || nm.stop.contains(a, ts, te)) {
           return 0;
         }
         if (tokens == 1) {
           known =
-              knownGiven(ts, te)
+              names.shapes.knownGiven(ts, te)
                   && !nm.wordGiven.contains(a, ts, te)
                   && !nm.ambiguousGiven.contains(a, ts, te);
         }
@@ -854,16 +856,16 @@ final class Detectors {
           basicCredentials(hS[i], hE[i]);
           break;
         case Rules.A_NAME:
-          nameContext(hE[i], false, CONTEXT);
+          names.nameContext(hE[i], false, NameRules.CONTEXT);
           break;
         case Rules.A_ROLE:
-          nameContext(hE[i], false, ROLE);
+          names.nameContext(hE[i], false, NameRules.ROLE);
           break;
         case Rules.A_NAME_BEFORE:
-          nameBefore(hS[i]);
+          names.nameBefore(hS[i]);
           break;
         case Rules.A_TITLE:
-          nameContext(hE[i], true, CONTEXT);
+          names.nameContext(hE[i], true, NameRules.CONTEXT);
           break;
         case Rules.A_ADDRESS_COLUMN:
           addresses.column(hS[i], hE[i]);
@@ -872,9 +874,10 @@ final class Detectors {
         case Rules.A_NAME_COLUMN:
           nameColumn(hS[i], hE[i], code == Rules.A_PERSON_COLUMN);
           if (r.groupIsNameContext(g)) {
-            nameContext(hE[i], false, CONTEXT); // "Full name Ivo Dunmore" outside a table
+            names.nameContext(
+                hE[i], false, NameRules.CONTEXT); // "Full name Ivo Dunmore" outside a table
           } else if (r.groupIsRole(g)) {
-            nameContext(hE[i], false, ROLE); // "Customer Ivo Dunmore called"
+            names.nameContext(hE[i], false, NameRules.ROLE); // "Customer Ivo Dunmore called"
           }
           break;
         default:
@@ -1250,8 +1253,8 @@ final class Detectors {
         return last;
       }
     }
-    if ((p.wFlags[w] & F_UPPER_LATER) == 0 || isMcName(s, e)) {
-      if ((last = name(w, NO_CONTEXT)) >= 0) {
+    if ((p.wFlags[w] & F_UPPER_LATER) == 0 || names.shapes.isMcName(s, e)) {
+      if ((last = names.name(w, NameRules.NO_CONTEXT)) >= 0) {
         return last;
       }
     }
@@ -2577,473 +2580,6 @@ final class Detectors {
     return alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
   }
 
-  // ---------------------------------------------------------------- names and addresses
-
-  static final int NO_CONTEXT = 0; // a name on its own: known given name and family name
-  static final int ROLE = 1; // after a role word or verb in prose: one listed name token is enough
-  static final int CONTEXT = 2; // after "From:", "Dear", "Patient:": shaped like a name is enough
-
-  /**
-   * A name just before a phrase that speaks of a person ("Ivo Dunmore was born on", "Zoë Müller
-   * (date of birth ..."): up to 4 capitalised words ending one space (or " (") before {@code hs},
-   * read with the {@link #ROLE} evidence.
-   */
-  private void nameBefore(int hs) {
-    int e = hs - 1;
-    if (e > 0 && a[e] == '(' && a[e - 1] == ' ') {
-      e--;
-    }
-    if (e <= 0 || a[e] != ' ') {
-      return;
-    }
-    int w = wordAtOrAfter(e) - 1;
-    if (w < 0 || p.wEnd[w] != e && !(p.wEnd[w] == e - 1 && a[e - 1] == '.')) {
-      return;
-    }
-    int first = w;
-    for (int k = 0; k < 5 && first > 0; k++) {
-      int pe = p.wEnd[first - 1];
-      char g = a[pe];
-      boolean joined = p.wStart[first] - pe == 1 && (g == ' ' || g == '-' || g == '\'');
-      boolean initial = p.wStart[first] - pe == 2 && g == '.' && a[pe + 1] == ' ';
-      if (!(joined || initial) || (p.wFlags[first - 1] & F_CAP) == 0) {
-        break;
-      }
-      first--;
-    }
-    for (int k = first; k < w; k++) {
-      int last = name(k, ROLE);
-      if (last >= 0) {
-        return;
-      }
-    }
-  }
-
-  private void nameContext(int e, boolean title, int level) {
-    int i = e;
-    int limit = Math.min(n, e + 6);
-    while (i < limit
-        && (a[i] == ' '
-            || a[i] == ':'
-            || a[i] == '.'
-            || a[i] == ','
-            || a[i] == '\n'
-            || a[i] == '\r'
-            || a[i] == '\t'
-            || a[i] == '"'
-            || a[i] == '-')) {
-      i++;
-    }
-    int w = wordAtOrAfter(i);
-    if (w < p.words && p.wStart[w] == i && (p.wFlags[w] & F_CAP) != 0) {
-      int last = name(w, level);
-      if (last < 0 && title) {
-        familyName(w);
-      }
-      // a list after the context: "CC: Tomás Álvarez, Zoë Müller and Ann Lee"
-      for (int k = 0; k < MAX_NAME_LIST && last >= 0 && last + 1 < p.words; k++) {
-        int e2 = p.wEnd[last];
-        int nx = p.wStart[last + 1];
-        boolean sep =
-            nx - e2 == 2 && a[e2] == ',' && a[e2 + 1] == ' '
-                || nx - e2 == 5 && region(e2, " and ")
-                || nx - e2 == 3 && region(e2, " & ");
-        if (!sep || (p.wFlags[last + 1] & F_CAP) == 0) {
-          break;
-        }
-        last = name(last + 1, level);
-      }
-    }
-  }
-
-  /**
-   * A full name from word {@code w}: 2-4 capitalised tokens (initials with a dot allowed in the
-   * middle, hyphenated and O'/Mc forms). Without context the first token must be a known given name
-   * that is not an everyday word, and the last a known name token.
-   */
-  private int name(int w, int level) {
-    boolean ctx = level != NO_CONTEXT;
-    if ((p.wFlags[w] & F_DIGIT) != 0) {
-      return -1;
-    }
-    int s = p.wStart[w];
-    if (s > 0
-        && (alnum(a[s - 1])
-            || a[s - 1] == '@'
-            || a[s - 1] == '.'
-            || a[s - 1] == '_'
-            || a[s - 1] == '/'
-            || a[s - 1] == '-')) {
-      return -1;
-    }
-    if (!ctx
-        && ((!nm.given.contains(a, s, p.wEnd[w]) && !nm.tokens.contains(a, s, p.wEnd[w]))
-            || nm.ambiguousGiven.contains(a, s, p.wEnd[w]))) {
-      return -1;
-    }
-    boolean caps = (p.wFlags[w] & F_LOWER) == 0 && wlen(w) > 1;
-    int t = 0;
-    int k = w;
-    while (t < 4 && k < p.words) {
-      int ks = p.wStart[k];
-      int f = p.wFlags[k];
-      if ((f & F_CAP) == 0 || (f & F_DIGIT) != 0) {
-        break;
-      }
-      boolean allCaps = (f & F_LOWER) == 0;
-      if (allCaps && wlen(k) > 1 && !caps) {
-        break;
-      }
-      int kl = joinedLastWord(k); // O'Brien, Smith-Jones
-      int ke = p.wEnd[kl];
-      boolean initial = ke - ks == 1;
-      if (initial && (ke >= n || a[ke] != '.')) {
-        break;
-      }
-      tokStart[t] = ks;
-      tokEnd[t] = initial ? ke + 1 : ke;
-      tokLastWord[t] = kl;
-      t++;
-      int gapEnd = initial ? ke + 1 : ke;
-      if (kl + 1 >= p.words) {
-        break;
-      }
-      int ns = p.wStart[kl + 1];
-      if (!(ns - gapEnd == 1 && a[gapEnd] == ' ')) {
-        break;
-      }
-      k = kl + 1;
-    }
-    // drop trailing initials
-    while (t > 0 && tokEnd[t - 1] - tokStart[t - 1] <= 2 && a[tokEnd[t - 1] - 1] == '.') {
-      t--;
-    }
-    if (t < 2) {
-      return -1;
-    }
-    if (tokEnd[0] - tokStart[0] <= 2 && a[tokEnd[0] - 1] == '.') {
-      return -1; // starts with an initial
-    }
-    for (int i = 0; i < t; i++) {
-      boolean everyday =
-          i == 0
-              ? nm.stop.contains(a, tokStart[0], tokEnd[0])
-                  || nm.streetSuffix.contains(a, tokStart[0], tokEnd[0])
-              : notAName(tokStart[i], tokEnd[i]);
-      if (everyday) {
-        t = i;
-        break;
-      }
-    }
-    while (t > 0 && tokEnd[t - 1] - tokStart[t - 1] <= 2 && a[tokEnd[t - 1] - 1] == '.') {
-      t--;
-    }
-    if (t < 2) {
-      return -1;
-    }
-    int fs = tokStart[0];
-    int fe = tokEnd[0];
-    int ls = tokStart[t - 1];
-    int le = tokEnd[t - 1];
-    if (!ctx) {
-      if (nm.ambiguousGiven.contains(a, fs, fe)) {
-        return -1;
-      }
-      boolean firstGiven = knownGiven(fs, fe);
-      // A known given name vouches for an unlisted family name of the right shape (Priya
-      // Raghunathan), but only in a two-word run, with a given name that is not also an everyday
-      // word, and a second word without an English word ending (Max Retries, Adam Optimizer).
-      boolean lastKnown =
-          knownToken(ls, le)
-              || surnameLike(ls, le)
-              || firstGiven
-                  && t == 2
-                  && !nm.wordGiven.contains(a, fs, fe)
-                  && surnameShaped(ls, le)
-                  && !englishEnding(ls, le);
-      if (!firstGiven
-          && !(nm.tokens.contains(a, fs, fe) && lastKnown && !nm.given.contains(a, ls, le))) {
-        return -1;
-      }
-      if (!lastKnown && !nm.given.contains(a, ls, le)) {
-        return -1;
-      }
-      if (t > 2) {
-        // keep a third token only if it looks like a name too
-        int ms = tokStart[1];
-        int me = tokEnd[1];
-        boolean midOk =
-            me - ms <= 2 || nm.given.contains(a, ms, me) || nm.tokens.contains(a, ms, me);
-        if (!midOk) {
-          t = 2;
-          le = tokEnd[1];
-          ls = tokStart[1];
-          if (!nm.tokens.contains(a, ls, le) && !nm.given.contains(a, ls, le)) {
-            return -1;
-          }
-        }
-      }
-    } else if (level == ROLE) {
-      // "Customer Ivo Dunmore called", "the password for Zoë Müller?": a listed given name first
-      // (not an everyday word), or listed name tokens first and last; every token name-shaped
-      boolean given =
-          knownGiven(fs, fe)
-              && !nm.wordGiven.contains(a, fs, fe)
-              && !nm.ambiguousGiven.contains(a, fs, fe);
-      boolean tokens = knownToken(fs, fe) && (knownToken(ls, le) || surnameLike(ls, le));
-      if (!given && !tokens || caps) {
-        return -1; // a listed name, written as names are written (not "SIN CANADA")
-      }
-      for (int i = 1; i < t; i++) {
-        int ts = tokStart[i];
-        int te = tokEnd[i];
-        boolean initial = te - ts <= 2 && a[te - 1] == '.';
-        if (!initial
-            && !knownToken(ts, te)
-            && !(surnameShaped(ts, te) && !strongEnglishEnding(ts, te))) {
-          return -1;
-        }
-      }
-    } else {
-      boolean known =
-          nm.given.contains(a, fs, fe)
-              || nm.tokens.contains(a, fs, fe)
-              || nm.tokens.contains(a, ls, le);
-      // after "From:", "CC:", "Patient:"..., unlisted names count when every token is shaped like
-      // one (Tomás Álvarez, Zoë Müller), but not words with English endings (Acme Billing)
-      boolean shaped = !known && t >= 2;
-      for (int i = 0; i < t && shaped; i++) {
-        int ts = tokStart[i];
-        int te = tokEnd[i];
-        boolean initial = te - ts <= 2 && a[te - 1] == '.';
-        shaped =
-            initial
-                || knownGiven(ts, te)
-                || knownToken(ts, te)
-                || surnameShaped(ts, te) && !strongEnglishEnding(ts, te);
-      }
-      if (!known && !shaped) {
-        return -1;
-      }
-    }
-    int e = tokEnd[t - 1];
-    if (e > 0 && a[e - 1] == '.') {
-      e--;
-    }
-    if (level != CONTEXT && notAPerson(fs, e)) {
-      return -1;
-    }
-    out.add(r.NAME, fs, e, false);
-    return tokLastWord[t - 1];
-  }
-
-  /**
-   * Name-shaped words that the words around them say are no person: a company ("Soft King LLC",
-   * "Worthy Pine Labs"), a thing after an article ("the Janie Bacon is"), a town after its postcode
-   * ("51216 Le Mans"; a year is no postcode: "Copyright 2003 Ann Lee").
-   */
-  private boolean notAPerson(int s, int e) {
-    if (e + 2 < n && a[e] == ' ') {
-      int ws = e + 1;
-      int we = ws;
-      while (we < n && Character.isLetter(a[we])) {
-        we++;
-      }
-      if (we > ws && nm.companyWords.contains(a, ws, we)) {
-        return true;
-      }
-    }
-    int b = s - 1;
-    if (b < 1 || a[b] != ' ') {
-      return false;
-    }
-    int ws = b;
-    while (ws > 0 && alnum(a[ws - 1])) {
-      ws--;
-    }
-    if (nm.articles.contains(a, ws, b)) {
-      return true;
-    }
-    int digits = countDigits(ws, b);
-    boolean year =
-        digits == 4 && (a[ws] == '1' && a[ws + 1] == '9' || a[ws] == '2' && a[ws + 1] == '0');
-    return digits == b - ws && (digits == 5 || digits == 4 && !year); // "Copyright 2003 Ann Lee"
-  }
-
-  /**
-   * The last word of the name token starting at word {@code w}: capitalised words joined by an
-   * apostrophe or hyphen (O'Brien, Smith-Jones) make one token.
-   */
-  private int joinedLastWord(int w) {
-    int kl = w;
-    while (kl + 1 < p.words
-        && p.wEnd[kl] + 1 == p.wStart[kl + 1]
-        && (a[p.wEnd[kl]] == '\'' || a[p.wEnd[kl]] == '-')
-        && (p.wFlags[kl + 1] & F_CAP) != 0) {
-      kl++;
-    }
-    return kl;
-  }
-
-  /** A lone family name after a title ("Mr. Abernathy", "Dr Chen"). */
-  private void familyName(int w) {
-    int s = p.wStart[w];
-    int e = p.wEnd[joinedLastWord(w)];
-    if (e - s >= 2 && (p.wFlags[w] & F_DIGIT) == 0 && surnameShaped(s, e) && rightOk(e)) {
-      out.add(r.NAME, s, e, false);
-    }
-  }
-
-  /**
-   * A capitalised word shaped like a family name that no list of everyday words, street suffixes,
-   * months or states holds: upper-case first, then lower-case (hyphenated and O' forms allowed).
-   */
-  private boolean surnameShaped(int s, int e) {
-    if (e - s < 2 || !Character.isUpperCase(a[s])) {
-      return false;
-    }
-    boolean lower = false;
-    for (int i = s + 1; i < e; i++) {
-      char c = a[i];
-      if (Character.isLowerCase(c)) {
-        lower = true;
-      } else if (!(c == '-'
-          || c == '\''
-          || Character.isUpperCase(c)
-              && i > s + 1
-              && (a[i - 1] == '-'
-                  || a[i - 1] == '\''
-                  || i == s + 2 && a[s] == 'M' && a[s + 1] == 'c'))) {
-        return false;
-      }
-    }
-    return lower
-        && !nm.stop.contains(a, s, e)
-        && !nm.streetSuffix.contains(a, s, e)
-        && !nm.months.contains(a, s, e)
-        && !nm.usStateNames.contains(a, s, e)
-        && !nm.directions.contains(a, s, e);
-  }
-
-  private static final String[] ENGLISH_ENDINGS = {
-    "ies", "ts", "ks", "ps", "ds", "gs", "rs", "ls", "tion", "sion", "ment", "ness", "ing", "ity",
-    "ism", "ics", "able", "ible", "ful", "less", "ive", "ize", "ise", "ed", "er", "ery", "ory",
-    "ship", "hood", "ware", "ly"
-  };
-
-  private static final String[] STRONG_ENGLISH_ENDINGS = {
-    "ies", "tion", "sion", "ment", "ness", "ing", "ity", "ism", "ics", "able", "ible", "ful",
-    "less", "ship", "hood", "ware"
-  };
-
-  /** Ends like an English word even after a name context ("Acme Billing", "Release Notes"). */
-  private boolean strongEnglishEnding(int s, int e) {
-    return endsWithAny(s, e, STRONG_ENGLISH_ENDINGS);
-  }
-
-  /** Ends like an English noun, verb or adjective rather than a family name. */
-  private boolean englishEnding(int s, int e) {
-    return endsWithAny(s, e, ENGLISH_ENDINGS);
-  }
-
-  /** Whether {@code a[s, e)} ends with one of {@code ends} (lower case) after 2+ other chars. */
-  private boolean endsWithAny(int s, int e, String[] ends) {
-    for (String end : ends) {
-      int l = end.length();
-      if (e - s > l + 1 && regionMatchesLower(e - l, end)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private boolean regionMatchesLower(int at, String lower) {
-    for (int i = 0; i < lower.length(); i++) {
-      if (Character.toLowerCase(a[at + i]) != lower.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A known given name; for a hyphenated one ("Jean-Luc"), its first part. */
-  private boolean knownGiven(int s, int e) {
-    if (nm.given.contains(a, s, e) || folds(s, e) && nm.given.contains(folded, 0, e - s)) {
-      return true; // Lucía as Lucia
-    }
-    int h = hyphenIn(s, e);
-    return h > s && nm.given.contains(a, s, h);
-  }
-
-  private final char[] folded = new char[64];
-  private static final String ACCENTED = "áàâäãåéèêëíìîïóòôöõøúùûüñçýÿ";
-  private static final String PLAIN = "aaaaaaeeeeiiiiooooooouuuuncyy";
-
-  /**
-   * Copies {@code a[s, e)} without the Latin accents the name lists were written without into
-   * {@link #folded}; false when there is nothing to fold or the word is too long.
-   */
-  private boolean folds(int s, int e) {
-    if (e - s > folded.length) {
-      return false;
-    }
-    boolean any = false;
-    for (int i = s; i < e; i++) {
-      char c = a[i];
-      if (c >= 128) {
-        int k = ACCENTED.indexOf(Character.toLowerCase(c));
-        if (k >= 0) {
-          c = PLAIN.charAt(k);
-          any = true;
-        }
-      }
-      folded[i - s] = c;
-    }
-    return any;
-  }
-
-  /** A known name token; for a hyphenated one ("Garcia-Lopez"), any part. */
-  private boolean knownToken(int s, int e) {
-    if (nm.tokens.contains(a, s, e) || folds(s, e) && nm.tokens.contains(folded, 0, e - s)) {
-      return true; // Fernández as Fernandez
-    }
-    int from = s;
-    for (int h = hyphenIn(s, e); h > 0; h = hyphenIn(from, e)) {
-      if (h > from && nm.tokens.contains(a, from, h)) {
-        return true;
-      }
-      from = h + 1;
-    }
-    return from > s && from < e && nm.tokens.contains(a, from, e);
-  }
-
-  private int hyphenIn(int s, int e) {
-    for (int i = s; i < e; i++) {
-      if (a[i] == '-') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** An everyday capitalised word that no name list holds. */
-  private boolean notAName(int s, int e) {
-    return (nm.stop.contains(a, s, e) || nm.streetSuffix.contains(a, s, e))
-        && !nm.tokens.contains(a, s, e)
-        && !nm.given.contains(a, s, e);
-  }
-
-  private boolean surnameLike(int s, int e) {
-    // Mc/Mac/O' family names not in the token list
-    return e - s >= 4 && (region(s, "Mc") || region(s, "Mac") || region(s, "O'"));
-  }
-
-  private boolean isMcName(int s, int e) {
-    return e - s >= 4
-        && (region(s, "Mc") || region(s, "Mac"))
-        && upper(a[s + (a[s + 1] == 'c' ? 2 : 3)]);
-  }
-
   // ---------------------------------------------------------------- helpers
 
   int wlen(int w) {
@@ -3247,7 +2783,7 @@ final class Detectors {
     return true;
   }
 
-  private boolean region(int q, String s) {
+  boolean region(int q, String s) {
     return startsWith(q, s);
   }
 
