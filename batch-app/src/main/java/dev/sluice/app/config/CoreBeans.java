@@ -54,7 +54,7 @@ public class CoreBeans {
     props.validate();
     // databases, spools, keys and reports live here: owner-only before anything is written
     dev.sluice.ingest.OwnerOnly.directory(Path.of(props.dataDir()));
-    dev.sluice.ingest.OwnerOnly.tree(Path.of(props.dataDir()));
+    dev.sluice.ingest.OwnerOnly.files(Path.of(props.dataDir()));
     dev.sluice.ingest.OwnerOnly.directory(Path.of(props.outputDir()));
     return new ValidatedProperties(props);
   }

@@ -33,8 +33,7 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
   public SourceItemReader(
       RunContext run, String prefix, boolean recursive, String startAfter, String endKey) {
     this.run = run;
-    // the partitioner stores the prefix sealed (see SourcePartitioner)
-    this.prefix = run.pipeline().names().open(prefix);
+    this.prefix = prefix;
     this.recursive = recursive;
     this.startAfter = startAfter == null ? "" : startAfter;
     this.endKey = endKey == null ? "" : endKey;

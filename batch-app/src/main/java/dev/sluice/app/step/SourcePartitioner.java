@@ -10,9 +10,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Splits a source by sub-prefix: one partition for the objects directly under the prefix, and one
- * per immediate sub-prefix (listed recursively). Partitions run on the step's thread pool. A
- * partition's prefix is a folder name, which may hold a sensitive value; it is stored sealed in the
- * job database ({@link dev.sluice.ingest.SourceNames#seal}) and opened by the reader.
+ * per immediate sub-prefix (listed recursively). Partitions run on the step's thread pool.
  */
 public class SourcePartitioner implements Partitioner {
   static final String PREFIX = "sluice.prefix";
@@ -43,9 +41,9 @@ public class SourcePartitioner implements Partitioner {
     return String.format(Locale.ROOT, "partition%05d", i);
   }
 
-  private ExecutionContext context(String prefix, boolean recursive, int index) {
+  private static ExecutionContext context(String prefix, boolean recursive, int index) {
     ExecutionContext c = new ExecutionContext();
-    c.putString(PREFIX, run.pipeline().names().seal(prefix));
+    c.putString(PREFIX, prefix);
     c.putString(RECURSIVE, Boolean.toString(recursive));
     c.putInt(INDEX, index);
     return c;
