@@ -63,8 +63,8 @@ public record SluiceProperties(
    * @param accessKey static access key id; empty = the SDK's default credential chain (a secret)
    * @param secretKey static secret access key, set together with access-key (a secret)
    * @param expectedBucketOwner 12-digit account id sent as {@code x-amz-expected-bucket-owner} on
-   *     every S3 call to the raw and curated buckets (a bucket of another account is refused); empty
-   *     = not checked
+   *     every S3 call to the raw and curated buckets (a bucket of another account is refused);
+   *     empty = not checked
    */
   public record Aws(
       @DefaultValue("us-east-1") String region,

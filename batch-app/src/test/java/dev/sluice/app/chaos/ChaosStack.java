@@ -43,6 +43,9 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * chaos, kill-loop and soak tests.
  */
 final class ChaosStack implements AutoCloseable {
+  /** The fingerprint key of every run started with these flags (tests compare their lineage). */
+  static final String COMPARED_RUNS_FINGERPRINT_KEY = "test-only-fingerprint-key-for-compared-runs";
+
   static final String RAW = "chaos-raw";
   static final String CURATED = "chaos-curated";
   static final String RESULTS = "chaos-macie";
@@ -274,6 +277,8 @@ final class ChaosStack implements AutoCloseable {
   /** Flags pointing the CLI at the proxies (not the emulators), Macie required. */
   List<String> flags(Path dataDir, Path outDir) {
     List<String> f = new ArrayList<>();
+    // one fingerprint key for every run a test compares: lineage ids and fingerprints are keyed
+    f.add("--sluice.fingerprint-key=" + COMPARED_RUNS_FINGERPRINT_KEY);
     f.add("--sluice.aws.region=" + aws.region());
     f.add("--sluice.aws.s3-endpoint=" + s3Proxy.endpoint());
     f.add("--sluice.aws.kms-endpoint=" + kmsProxy.endpoint());

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,23 +40,25 @@ public final class JdbcLineageStore implements LineageStore {
   }
 
   private void createSchema() {
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS sluice_lineage ("
-              + "lineage_id VARCHAR(64) PRIMARY KEY, run_id VARCHAR(128) NOT NULL,"
-              + " job_execution_id BIGINT, step_execution_id BIGINT,"
-              + " source_uri VARCHAR(2048) NOT NULL, version_id VARCHAR(1024), etag VARCHAR(128),"
-              + " size_bytes BIGINT, sha256 VARCHAR(64), extractor VARCHAR(128),"
-              + " catalog_version VARCHAR(128), policy_hash VARCHAR(64), dataset VARCHAR(128),"
-              + " decision VARCHAR(16) NOT NULL, reasons VARCHAR, unscannable VARCHAR(64),"
-              + " finding_counts VARCHAR, redaction_counts VARCHAR, macie_finding_ids VARCHAR,"
-              + " stale_macie_finding_ids VARCHAR, output_uris VARCHAR, mode VARCHAR(16),"
-              + " processed_at TIMESTAMP NOT NULL)");
-      // added after the first release: older databases get the column here (H2 and PostgreSQL)
-      st.execute("ALTER TABLE sluice_lineage ADD COLUMN IF NOT EXISTS evidence VARCHAR");
-      st.execute("CREATE INDEX IF NOT EXISTS sluice_lineage_run ON sluice_lineage(run_id)");
-      st.execute("CREATE INDEX IF NOT EXISTS sluice_lineage_src ON sluice_lineage(source_uri)");
+    try {
+      dev.sluice.ingest.Ddl.run(
+          dataSource,
+          List.of(
+              "CREATE TABLE IF NOT EXISTS sluice_lineage ("
+                  + "lineage_id VARCHAR(64) PRIMARY KEY, run_id VARCHAR(128) NOT NULL,"
+                  + " job_execution_id BIGINT, step_execution_id BIGINT,"
+                  + " source_uri VARCHAR(2048) NOT NULL, version_id VARCHAR(1024),"
+                  + " etag VARCHAR(128), size_bytes BIGINT, sha256 VARCHAR(64),"
+                  + " extractor VARCHAR(128), catalog_version VARCHAR(128),"
+                  + " policy_hash VARCHAR(64), dataset VARCHAR(128),"
+                  + " decision VARCHAR(16) NOT NULL, reasons VARCHAR, unscannable VARCHAR(64),"
+                  + " finding_counts VARCHAR, redaction_counts VARCHAR, macie_finding_ids VARCHAR,"
+                  + " stale_macie_finding_ids VARCHAR, output_uris VARCHAR, mode VARCHAR(16),"
+                  + " processed_at TIMESTAMP NOT NULL)",
+              // added after the first release: older databases get the column here
+              "ALTER TABLE sluice_lineage ADD COLUMN IF NOT EXISTS evidence VARCHAR",
+              "CREATE INDEX IF NOT EXISTS sluice_lineage_run ON sluice_lineage(run_id)",
+              "CREATE INDEX IF NOT EXISTS sluice_lineage_src ON sluice_lineage(source_uri)"));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create lineage table: " + e.getMessage(), e);
     }

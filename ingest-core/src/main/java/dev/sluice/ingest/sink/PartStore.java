@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -28,15 +27,16 @@ public final class PartStore {
   /** Creates the store and its table if missing. */
   public static PartStore create(DataSource dataSource) {
     PartStore s = new PartStore(dataSource);
-    try (Connection c = dataSource.getConnection();
-        Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS sluice_parts (object_uri VARCHAR(2048) PRIMARY KEY,"
-              + " run_id VARCHAR(128) NOT NULL, dataset VARCHAR(128) NOT NULL,"
-              + " bucket VARCHAR(255) NOT NULL, object_key VARCHAR(1024) NOT NULL,"
-              + " records INT NOT NULL, bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL,"
-              + " lineage_ids VARCHAR, partition_no INT NOT NULL, seq BIGINT NOT NULL)");
-      st.execute("CREATE INDEX IF NOT EXISTS sluice_parts_run ON sluice_parts(run_id)");
+    try {
+      dev.sluice.ingest.Ddl.run(
+          dataSource,
+          List.of(
+              "CREATE TABLE IF NOT EXISTS sluice_parts (object_uri VARCHAR(2048) PRIMARY KEY,"
+                  + " run_id VARCHAR(128) NOT NULL, dataset VARCHAR(128) NOT NULL,"
+                  + " bucket VARCHAR(255) NOT NULL, object_key VARCHAR(1024) NOT NULL,"
+                  + " records INT NOT NULL, bytes BIGINT NOT NULL, sha256 VARCHAR(64) NOT NULL,"
+                  + " lineage_ids VARCHAR, partition_no INT NOT NULL, seq BIGINT NOT NULL)",
+              "CREATE INDEX IF NOT EXISTS sluice_parts_run ON sluice_parts(run_id)"));
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create parts table: " + e.getMessage(), e);
     }
