@@ -451,18 +451,26 @@ class LeakAuditIT {
             .stream()
             .toList();
     assertThat(curated).as("curated objects of %s", runId).isNotEmpty();
-    if (mode.equals("documents")) {
-      // an approved text file is its original; an approved DOCX only its text rendition
-      assertThat(curated)
-          .extracting(S3Object::key)
-          .contains(prefix + "control/clean.txt", prefix + "control/clean.docx.txt")
-          .doesNotContain(prefix + "control/clean.docx");
-    }
     for (S3Object o : curated) {
       byte[] body =
           s3.getObjectAsBytes(r -> r.bucket(LocalStack.CURATED).key(o.key())).asByteArray();
       outputs.put("s3://" + LocalStack.CURATED + "/" + o.key(), body);
       outputs.put("key of s3://" + LocalStack.CURATED + "/" + o.key(), bytes(o.key()));
+    }
+    if (mode.equals("documents")) {
+      // keys are keyed ids (doc-<id>.<ext>): an approved text file is written as its original, an
+      // approved DOCX only as its text rendition (.txt), never as a .docx
+      assertThat(curated).extracting(S3Object::key).noneMatch(k -> k.endsWith(".docx"));
+      List<String> controls =
+          outputs.entrySet().stream()
+              .filter(e -> e.getKey().startsWith("s3://") && !e.getKey().endsWith(".json"))
+              .filter(e -> new String(e.getValue(), StandardCharsets.UTF_8).contains(CONTROL))
+              .map(Map.Entry::getKey)
+              .toList();
+      assertThat(controls)
+          .as("both control documents are written, as .txt")
+          .hasSize(2)
+          .allMatch(k -> k.matches(".*/doc-[0-9a-f]{32}\\.txt"));
     }
     readFiles(dataDir, outputs, null);
     readFiles(outDir, outputs, null);
