@@ -609,20 +609,21 @@ public final class SluiceCli {
     // a start-up failure is reported as one line below, not as Spring's stack trace
     spring.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
     spring.add("--logging.level.com.zaxxer.hikari=OFF");
+    spring.add(
+        "--logging.level.org.springframework.context.annotation"
+            + ".AnnotationConfigApplicationContext=ERROR");
     ConfigurableApplicationContext ctx;
     try {
       ctx = context(spring);
     } catch (Exception e) {
-      Throwable t = e;
-      while (t != null) {
-        if (t instanceof java.sql.SQLException
-            || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
-          if (!(e instanceof Connectivity.UnreachableException)) {
-            err.println("sluice: cannot reach the database: " + Connectivity.root(t));
-            return USAGE;
-          }
+      // a connection (SQLState class 08) or login (28) failure before the worker's own check ran
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.sql.SQLException sql
+            && sql.getSQLState() != null
+            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("28"))) {
+          err.println("sluice: cannot reach the database: " + Connectivity.root(t));
+          return USAGE;
         }
-        t = t.getCause();
       }
       return startupFailure(e);
     }

@@ -220,12 +220,36 @@ public class CoreBeans {
 
   @Bean
   LineageStore lineageStore(DataSource dataSource) {
-    return JdbcLineageStore.create(dataSource);
+    return concurrently(() -> JdbcLineageStore.create(dataSource));
+  }
+
+  /**
+   * Creates a store whose tables are made on first use. Processes sharing a fresh PostgreSQL
+   * database (remote workers starting together) can collide there: {@code CREATE TABLE IF NOT
+   * EXISTS} is not safe against a concurrent create (a duplicate {@code pg_type} row). The loser
+   * tries again and finds the tables.
+   */
+  static <T> T concurrently(java.util.function.Supplier<T> create) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return create.get();
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   @Bean
   PartStore partStore(DataSource dataSource) {
-    return PartStore.create(dataSource);
+    return concurrently(() -> PartStore.create(dataSource));
   }
 
   /**

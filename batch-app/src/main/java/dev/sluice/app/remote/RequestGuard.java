@@ -10,9 +10,11 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 /**
  * Drops partition requests that must not run (before Spring Batch marks them started): a request
  * left in the queue by a run that has since failed, been timed out or restarted, and a second
- * delivery of a partition that already finished. A request for a partition still {@code STARTED} is
- * taken: its worker died and the broker handed it on, and the step resumes from the last committed
- * chunk.
+ * delivery of a partition that already finished. A request for an unfinished partition of a running
+ * job is taken: {@code STARTED} when its worker died (SIGKILL) and the broker handed it on, {@code
+ * FAILED} or {@code STOPPED} when its worker was stopped (SIGTERM, a scale-down) and put it back;
+ * either way the step resumes from the last committed chunk. (A partition that fails with an
+ * exception is acknowledged, so it never comes back here; a restart of the run re-sends it.)
  */
 public class RequestGuard {
   private static final Logger log = LoggerFactory.getLogger(RequestGuard.class);
@@ -31,7 +33,11 @@ public class RequestGuard {
     BatchStatus job = se.getJobExecution().getStatus();
     BatchStatus step = se.getStatus();
     boolean jobRunning = job == BatchStatus.STARTING || job == BatchStatus.STARTED;
-    boolean stepPending = step == BatchStatus.STARTING || step == BatchStatus.STARTED;
+    boolean stepPending =
+        step == BatchStatus.STARTING
+            || step == BatchStatus.STARTED
+            || step == BatchStatus.FAILED
+            || step == BatchStatus.STOPPED;
     if (!jobRunning || !stepPending) {
       log.warn(
           "dropping stale request for {} (step {}, job execution {} {})",
@@ -41,8 +47,9 @@ public class RequestGuard {
           job);
       return false;
     }
-    if (step == BatchStatus.STARTED) {
-      log.warn("{} was started by {}; resuming it", se.getStepName(), WorkerIdentity.of(se));
+    if (step != BatchStatus.STARTING) {
+      log.warn(
+          "{} was started by {} ({}); resuming it", se.getStepName(), WorkerIdentity.of(se), step);
     }
     log.info("running {} of job execution {}", se.getStepName(), se.getJobExecutionId());
     return true;

@@ -2,6 +2,7 @@ package dev.sluice.app.remote;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -38,6 +39,9 @@ public class WorkerIdentity implements StepExecutionListener {
 
   @Override
   public void beforeStep(StepExecution se) {
+    // a partition handed on after its worker was stopped kept that worker's FAILED exit status,
+    // which would stick to the partition even once it completes here
+    se.setExitStatus(ExitStatus.EXECUTING);
     se.getExecutionContext().putString(KEY, self());
     repo.updateExecutionContext(se);
   }
