@@ -27,9 +27,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * test uses its own raw prefix, run ids and data directory. Test support.
  */
 final class SinkStack {
-  /** The fingerprint key of every run started with these flags (tests compare their lineage). */
-  static final String COMPARED_RUNS_FINGERPRINT_KEY = "test-only-fingerprint-key-for-compared-runs";
-
   static final String RAW = "sink-raw";
   static final String CURATED = "sink-curated";
   static final String QUARANTINE = "sink-quarantine";
@@ -114,8 +111,6 @@ final class SinkStack {
   /** Flags pointing the CLI at the emulators with one default dataset. */
   List<String> flags(Path dataDir, Path outDir, String dataset, String bucket, String keyId) {
     List<String> f = new ArrayList<>();
-    // one fingerprint key for every run a test compares: lineage ids and fingerprints are keyed
-    f.add("--sluice.fingerprint-key=" + COMPARED_RUNS_FINGERPRINT_KEY);
     f.add("--sluice.aws.region=" + aws.region());
     f.add("--sluice.aws.s3-endpoint=" + aws.s3Endpoint());
     f.add("--sluice.aws.kms-endpoint=" + aws.kmsEndpoint());
