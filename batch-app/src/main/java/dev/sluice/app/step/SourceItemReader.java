@@ -51,7 +51,8 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void open(ExecutionContext ctx) {
-    lastKey = run.pipeline().names().open(ctx.getString(LAST_KEY, ""));
+    String saved = ctx.getString(LAST_KEY, "");
+    lastKey = saved.isEmpty() ? "" : run.pipeline().names().open(saved);
     boolean s3 = run.location().isS3();
     String from =
         lastKey.isEmpty() || compareKeys(s3, lastKey, startAfter) < 0 ? startAfter : lastKey;
@@ -78,7 +79,7 @@ public class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void update(ExecutionContext ctx) {
-    ctx.putString(LAST_KEY, run.pipeline().names().seal(lastKey));
+    ctx.putString(LAST_KEY, lastKey.isEmpty() ? "" : run.pipeline().names().seal(lastKey));
   }
 
   @Override
