@@ -1,6 +1,7 @@
 package dev.sluice.localaws;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,6 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fault-injecting HTTP/1.1 proxy on 127.0.0.1 in front of one emulator. Point an SDK client's
@@ -72,7 +76,7 @@ import java.util.regex.Pattern;
  */
 public final class FaultProxy implements AutoCloseable {
 
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FaultProxy.class);
+  private static final Logger LOG = LoggerFactory.getLogger(FaultProxy.class);
   private static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final int MAX_PAGE_BYTES = 4 * 1024 * 1024;
   private static final Pattern ATTEMPT = Pattern.compile("attempt=(\\d+)");
@@ -127,7 +131,7 @@ public final class FaultProxy implements AutoCloseable {
   private final AtomicLong requests = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final Map<Fault, AtomicLong> injected = new EnumMap<>(Fault.class);
-  private final Map<String, byte[]> pages = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
 
   private volatile double rate;
   private volatile Fault[] kinds = Fault.values();
@@ -419,7 +423,7 @@ public final class FaultProxy implements AutoCloseable {
     String pageKey = continuationPage(req);
     byte[] replay = pageKey == null ? null : pages.get(pageKey);
     if (replay != null) {
-      relay(client, new java.io.ByteArrayInputStream(replay), cout, cut);
+      relay(client, new ByteArrayInputStream(replay), cout, cut);
       return;
     }
     try (Socket up = new Socket()) {
@@ -442,7 +446,7 @@ public final class FaultProxy implements AutoCloseable {
         if (whole.length > 0 && whole.length <= MAX_PAGE_BYTES) {
           pages.putIfAbsent(pageKey, whole);
         }
-        uin = new java.io.ByteArrayInputStream(whole);
+        uin = new ByteArrayInputStream(whole);
       }
       Head resp = readHead(uin);
       if (resp == null) {

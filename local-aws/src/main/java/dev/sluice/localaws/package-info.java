@@ -18,6 +18,9 @@
  *       (throttling, down) for retry tests. Findings are seeded from JSON files.
  *   <li>{@link dev.sluice.localaws.LocalAws}: the three together, KMS keys first so S3Mock accepts
  *       them for SSE-KMS.
+ *   <li>{@link dev.sluice.localaws.FaultProxy}: a loopback HTTP proxy in front of any of them that
+ *       answers a share of requests with the service's own retryable errors, delays them, or cuts
+ *       bodies mid-stream (docs/reliability.md).
  * </ul>
  *
  * <h2>Contracts</h2>

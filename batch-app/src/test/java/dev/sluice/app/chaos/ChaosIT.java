@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,7 +43,9 @@ class ChaosIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = new ChaosStack(SEED);
+    stack = ChaosStack.shared();
+    stack.chunkSize = 10;
+    stack.threads = 2;
     stack.seed("mixed/", DOCS, SEED);
     stack.seed("small/", SMALL_DOCS, SEED + 1);
     baselineRun = run("mixed/", "base", "base");
@@ -62,13 +63,6 @@ class ChaosIT {
   @AfterEach
   void heal() {
     stack.faults(0);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   static Run run(String prefix, String runId, String dir, String... extra) {

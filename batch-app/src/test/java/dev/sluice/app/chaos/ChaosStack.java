@@ -72,6 +72,23 @@ final class ChaosStack implements AutoCloseable {
   /** Partitions processed in parallel in the runs' flags. */
   int threads = 2;
 
+  private static ChaosStack shared;
+
+  /**
+   * One stack for the chaos ITs of a test JVM (one S3Mock start instead of three), closed at JVM
+   * exit. Each test uses its own raw prefix, run ids and data directories, and sets the proxies'
+   * rates, {@link #chunkSize} and {@link #threads} it needs.
+   */
+  static synchronized ChaosStack shared() {
+    if (shared == null) {
+      ChaosStack s = new ChaosStack(19);
+      Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+      shared = s;
+    }
+    shared.faults(0);
+    return shared;
+  }
+
   ChaosStack(long seed) {
     aws =
         LocalAws.start(
@@ -205,9 +222,18 @@ final class ChaosStack implements AutoCloseable {
       s3.putObject(r -> r.bucket(RAW).key(key), RequestBody.fromBytes(body));
       String eTag = md5(body); // S3Mock's ETag for a simple PUT, as on S3
       ObjectNode result =
-          finding(String.format(Locale.ROOT, "%032x", 0xd0000L + i), key, eTag, body);
+          finding(
+              String.format(Locale.ROOT, "%08x%024x", prefix.hashCode(), 0xd0000L + i),
+              key,
+              eTag,
+              body);
       if (i % 23 == 11) {
-        ObjectNode f = finding(String.format(Locale.ROOT, "%032x", 0xf0000L + i), key, eTag, body);
+        ObjectNode f =
+            finding(
+                String.format(Locale.ROOT, "%08x%024x", prefix.hashCode(), 0xf0000L + i),
+                key,
+                eTag,
+                body);
         addName(f);
         addName(result);
         aws.macie().addFinding(f.toString());

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,11 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * PostgreSQL with every backend of the run's database terminated ({@code pg_terminate_backend}).
  * The run fails (or carries on, if it reconnects in time) without publishing anything partial, and
  * the same command then ends as an uninterrupted run: same decisions, lineage and records, each
- * approved source once.
+ * approved source once; when the outage hit a chunk commit, after the operator step Spring Batch
+ * asks for (see {@link #restartUntilDone}).
  */
 class RepositoryRestartIT {
   static final long SEED = 2718;
-  static final int DOCS = 30;
+  static final int DOCS = 18;
   static final String PG = "jdbc:postgresql://127.0.0.1:5432/";
 
   static ChaosStack stack;
@@ -42,7 +42,7 @@ class RepositoryRestartIT {
 
   @BeforeAll
   static void start() throws Exception {
-    stack = new ChaosStack(SEED);
+    stack = ChaosStack.shared();
     stack.threads = 1;
     stack.chunkSize = 3;
     stack.seed("repo/", DOCS, SEED);
@@ -53,13 +53,6 @@ class RepositoryRestartIT {
     expected = stack.snapshot("repo-ref", tmp.resolve("ref"));
   }
 
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
-
   @Test
   void anH2RepositoryShutDownMidRunRestartsToTheSameEndState() throws Exception {
     Path data = tmp.resolve("h2");
@@ -68,7 +61,7 @@ class RepositoryRestartIT {
     // this JVM opens the file first, so it hosts the database the job process connects to
     try (Connection host = DriverManager.getConnection(url, "sa", "")) {
       List<String> args = stack.ingest("repo/", "repo-h2", data, tmp.resolve("h2-out"));
-      args.add("--sluice.job.throttle-ms=150");
+      args.add("--sluice.job.throttle-ms=100");
       Path log =
           Files.createDirectories(Path.of("target", "repository-restart-it")).resolve("h2.log");
       Process p = KillLoopIT.launch(args, log, "-Xshare:auto");
@@ -100,7 +93,7 @@ class RepositoryRestartIT {
       Path data = tmp.resolve("pg");
       List<String> args = stack.ingest("repo/", "repo-pg", data, tmp.resolve("pg-out"));
       args.addAll(extra);
-      args.add("--sluice.job.throttle-ms=150");
+      args.add("--sluice.job.throttle-ms=100");
       Path log =
           Files.createDirectories(Path.of("target", "repository-restart-it")).resolve("pg.log");
       Process p = KillLoopIT.launch(args, log, "-Xshare:auto");
@@ -135,17 +128,34 @@ class RepositoryRestartIT {
     }
   }
 
-  /** Same command again (at most twice) until it ends as the uninterrupted run did. */
+  /**
+   * Same command again until it ends as the uninterrupted run did. When the outage hit a chunk
+   * commit, Spring Batch leaves that worker step (and then the job execution) UNKNOWN and refuses
+   * to restart it ("Manual intervention is probably necessary"); the intervention, done here as an
+   * operator would, marks the UNKNOWN step and job executions FAILED: the database rolled the chunk
+   * back, a part uploaded for it is an orphan the publish step removes, and the step restarts from
+   * its last committed position. Sluice has no command for it yet (docs/reliability.md).
+   */
   void restartUntilDone(String runId, Path data, Path out, List<String> extra) throws Exception {
     Run again = null;
-    for (int i = 0; i < 2; i++) {
+    int interventions = 0;
+    for (int i = 0; i < 4; i++) {
       List<String> args = stack.ingest("repo/", runId, data, out);
       args.addAll(extra);
       again = ChaosStack.cli(args);
       if (again.code() == expectedCode) {
         break;
       }
+      if (again.err().contains("from UNKNOWN status")) {
+        interventions += markUnknownStepsFailed(data, extra);
+      }
     }
+    System.out.printf(
+        Locale.ROOT,
+        "repository restart: %s restarted to exit %d after %d UNKNOWN execution(s) marked FAILED%n",
+        runId,
+        again.code(),
+        interventions);
     assertThat(again.code()).as(again.out() + again.err()).isEqualTo(expectedCode);
     Snapshot end =
         extra.isEmpty() ? stack.snapshot(runId, data) : stack.snapshot(runId, data, extra);
@@ -155,6 +165,24 @@ class RepositoryRestartIT {
     assertThat(end.published()).isTrue();
     assertThat(end.unlisted()).isEmpty();
     ChaosIT.assertExactlyOnce(end);
+  }
+
+  static int markUnknownStepsFailed(Path data, List<String> extra) throws Exception {
+    String jdbc = null;
+    for (String a : extra) {
+      if (a.startsWith("--spring.datasource.url=")) {
+        jdbc = a.substring("--spring.datasource.url=".length());
+      }
+    }
+    try (Connection c = jdbc == null ? ChaosStack.h2(data) : DriverManager.getConnection(jdbc);
+        Statement st = c.createStatement()) {
+      return st.executeUpdate(
+              "UPDATE BATCH_STEP_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED'"
+                  + " WHERE STATUS = 'UNKNOWN'")
+          + st.executeUpdate(
+              "UPDATE BATCH_JOB_EXECUTION SET STATUS = 'FAILED', EXIT_CODE = 'FAILED'"
+                  + " WHERE STATUS = 'UNKNOWN'");
+    }
   }
 
   void assertNothingPartial(String runId, int code) {

@@ -27,6 +27,9 @@ class SoakIT {
     assumeTrue(rounds > 0, "soak runs by command: scripts/soak.sh");
     int docs = Integer.getInteger("sluice.soak.docs", 400);
     double rate = Double.parseDouble(System.getProperty("sluice.soak.rate", "0.05"));
+    // a run makes one KMS and two Macie calls: a higher rate there makes their faults show up
+    double controlRate =
+        Double.parseDouble(System.getProperty("sluice.soak.control-rate", String.valueOf(rate)));
     long seed = Long.getLong("sluice.soak.seed", 7);
     StringBuilder md = new StringBuilder();
     try (ChaosStack stack = new ChaosStack(seed)) {
@@ -38,7 +41,8 @@ class SoakIT {
       md.append(
           String.format(
               Locale.ROOT,
-              "Soak: %d documents, %d rounds at %.1f %% faults on S3, KMS and Macie, seed %d%n%n"
+              "Soak: %d documents, %d rounds at %.1f %% faults on S3, %.1f %% on KMS and Macie,"
+                  + " seed %d%n%n"
                   + "fault-free run: %d ms, exit %d, decisions %s%n%n"
                   + "| round | ms | exit | S3 req/faults/retries | KMS req/faults/retries |"
                   + " Macie req/faults/retries | faults by kind | same end state |%n"
@@ -46,6 +50,7 @@ class SoakIT {
               docs,
               rounds,
               rate * 100,
+              controlRate * 100,
               seed,
               base.millis(),
               base.code(),
@@ -57,6 +62,8 @@ class SoakIT {
         long[] before = counters(stack);
         long[] kindsBefore = kinds(stack);
         stack.faults(rate);
+        stack.kmsProxy.setRate(controlRate);
+        stack.macieProxy.setRate(controlRate);
         String run = "soak-" + r;
         Run chaos =
             ChaosStack.cli(stack.ingest("soak/", run, tmp.resolve(run), tmp.resolve(run + "o")));
