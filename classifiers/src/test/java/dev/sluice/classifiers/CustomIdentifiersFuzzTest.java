@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.sluice.classifiers.identifier.CustomDataIdentifier;
 import dev.sluice.classifiers.identifier.CustomIdentifiers;
+import dev.sluice.sampledata.fuzz.MutationFuzz;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.sluice.classifiers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.sluice.sampledata.fuzz.MutationFuzz;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

@@ -3,7 +3,7 @@ package dev.sluice.ingest.decide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.sluice.ingest.fuzz.MutationFuzz;
+import dev.sluice.sampledata.fuzz.MutationFuzz;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.sluice.classifiers;
+package dev.sluice.sampledata.fuzz;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +21,13 @@ import java.util.stream.Stream;
  * corpus, for {@code -Dsluice.fuzz.seconds} (default 3) seconds. Not coverage-guided: Jazzer's
  * fuzzing mode runs one target per JVM and is started by {@code scripts/fuzz.sh}. A failing input
  * is written to {@code target/fuzz-failures/} and the failure rethrown with that path. Test
- * support, same copy in each module that fuzzes.
+ * support, shared by the modules that fuzz (a test dependency on sample-data).
  */
-final class MutationFuzz {
+public final class MutationFuzz {
   private MutationFuzz() {}
 
   /** Runs the loop; returns the number of executions. */
-  static long run(
+  public static long run(
       Class<?> test, String method, long seed, List<String> dictionary, Consumer<byte[]> target) {
     List<byte[]> corpus = seeds(test, method);
     corpus.add(new byte[0]);
