@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.app.cli.SluiceCli;
 import dev.sluice.sampledata.formats.DocumentWriters;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -107,7 +106,7 @@ class SignalStopIT {
     args.addAll(extra);
 
     Path log = tmp.resolve("child.log");
-    Process child = launch(args, log);
+    Process child = ChildJvm.launch(args, log);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     // the child opens the database first (with AUTO_SERVER it then serves it to this test);
     // opening it from here before that would race the child's own start
@@ -161,26 +160,7 @@ class SignalStopIT {
     }
   }
 
-  static Process launch(List<String> args, Path logFile) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx384m");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(SluiceApplication.class.getName());
-    cmd.addAll(args);
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(logFile.toFile())
-        .start();
-  }
-
   private static String read(Path log) {
-    try {
-      return Files.readString(log);
-    } catch (IOException e) {
-      return "(no log)";
-    }
+    return ChildJvm.read(log);
   }
 }

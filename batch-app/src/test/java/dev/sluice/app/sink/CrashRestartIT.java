@@ -7,7 +7,6 @@ import static dev.sluice.app.sink.SinkStack.runPrefix;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.app.SluiceApplication;
 import dev.sluice.app.cli.SluiceCli;
 import dev.sluice.sampledata.formats.DocumentWriters;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -82,7 +80,7 @@ class CrashRestartIT {
     // 1. start, wait until parts are being written, then SIGKILL
     long t0 = System.nanoTime();
     Path logs = Files.createDirectories(Path.of("target", "crash-restart-it"));
-    Process first = launch(args, logs.resolve("first.log"));
+    Process first = dev.sluice.app.ChildJvm.launch(args, logs.resolve("first.log"));
     int partsAtKill = 0;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline && first.isAlive()) {
@@ -104,7 +102,7 @@ class CrashRestartIT {
 
     // 2. the same command again: the dead execution is recovered and the run completes
     long t1 = System.nanoTime();
-    Process second = launch(args, logs.resolve("second.log"));
+    Process second = dev.sluice.app.ChildJvm.launch(args, logs.resolve("second.log"));
     assertThat(second.waitFor(150, TimeUnit.SECONDS)).as(log(logs, "second")).isTrue();
     long restartMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
     String secondLog = log(logs, "second");
@@ -164,21 +162,6 @@ class CrashRestartIT {
 
   static Stream<String> parts(SinkStack stack, String prefix) {
     return stack.keys(CURATED, prefix).stream().filter(k -> k.endsWith(".jsonl.gz"));
-  }
-
-  static Process launch(List<String> args, Path logFile) throws IOException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx384m");
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(SluiceApplication.class.getName());
-    cmd.addAll(args);
-    return new ProcessBuilder(cmd)
-        .redirectErrorStream(true)
-        .redirectOutput(logFile.toFile())
-        .start();
   }
 
   static String log(Path dir, String name) {
