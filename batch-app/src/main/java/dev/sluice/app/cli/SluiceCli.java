@@ -277,6 +277,9 @@ public final class SluiceCli {
               .addString(ARGS, replayableArgs(r.springArgs()), false)
               .toJobParameters();
       JobExecution previous = repo.getLastJobExecution(job.getName(), params);
+      if (previous != null) {
+        previous = failUnknown(repo, previous);
+      }
       if (previous != null
           && (previous.getStatus() == BatchStatus.FAILED
               || previous.getStatus() == BatchStatus.STOPPED)) {
@@ -363,6 +366,50 @@ public final class SluiceCli {
    */
   static List<String> remoteRole(String role) {
     return List.of("--sluice.remote.role=" + role, "--spring.autoconfigure.exclude=");
+  }
+
+  /**
+   * An execution a job-repository outage left UNKNOWN (a chunk commit whose outcome the database
+   * never confirmed), marked FAILED so it can be resumed. Spring Batch refuses to restart UNKNOWN
+   * ("manual intervention"); for Sluice resuming is safe: the uncommitted chunk is read again from
+   * the last committed position, and a part it may have uploaded is an orphan the publish step
+   * removes (keys depend only on run, partition and chunk sequence).
+   */
+  JobExecution failUnknown(JobRepository repo, JobExecution execution) {
+    JobExecution e = repo.getJobExecution(execution.getId());
+    if (e == null) {
+      return execution;
+    }
+    int marked = 0;
+    for (org.springframework.batch.core.step.StepExecution s : e.getStepExecutions()) {
+      if (s.getStatus() == BatchStatus.UNKNOWN) {
+        s.setStatus(BatchStatus.FAILED);
+        s.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED);
+        if (s.getEndTime() == null) {
+          s.setEndTime(java.time.LocalDateTime.now());
+        }
+        repo.update(s);
+        marked++;
+      }
+    }
+    if (e.getStatus() == BatchStatus.UNKNOWN) {
+      e.setStatus(BatchStatus.FAILED);
+      e.setExitStatus(org.springframework.batch.core.ExitStatus.FAILED);
+      if (e.getEndTime() == null) {
+        e.setEndTime(java.time.LocalDateTime.now());
+      }
+      repo.update(e);
+      marked++;
+    }
+    if (marked > 0) {
+      err.println(
+          "sluice: execution "
+              + e.getId()
+              + " was left UNKNOWN by a job-repository outage; marked FAILED to resume it (its"
+              + " unconfirmed chunk is processed again, a part it uploaded is removed as an orphan)");
+      return repo.getJobExecution(e.getId());
+    }
+    return e;
   }
 
   /** Job parameter: the run's settings flags, without secrets, replayed by {@code restart}. */
@@ -833,6 +880,7 @@ public final class SluiceCli {
                     + e.getStatus()
                     + " and cannot be restarted; start a new run instead");
           }
+          e = failUnknown(ctx.getBean(JobRepository.class), e);
           checkSettings(ctx, e, accept);
           out.println(
               "restarting execution "

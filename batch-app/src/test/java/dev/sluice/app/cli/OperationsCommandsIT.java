@@ -80,6 +80,40 @@ class OperationsCommandsIT {
   }
 
   @Test
+  void anExecutionLeftUnknownByARepositoryOutageIsResumedByTheSameCommand() throws Exception {
+    Path corpus = Files.createDirectories(tmp.resolve("corpus-unknown"));
+    for (int i = 0; i < 4; i++) {
+      Files.write(corpus.resolve("u" + i + ".txt"), DocumentWriters.txt("Unknown note " + i + "."));
+    }
+    Result first = cli("classify", corpus.toString(), "--run-id", "unknown-run");
+    assertThat(first.code()).as(first.err()).isEqualTo(SluiceCli.OK);
+    // what a chunk commit during a database outage leaves: Spring Batch would refuse a restart
+    String url = "jdbc:h2:file:" + tmp.resolve("data").resolve("sluice") + ";AUTO_SERVER=TRUE";
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "");
+        java.sql.Statement st = c.createStatement()) {
+      long id;
+      try (java.sql.ResultSet rs =
+          st.executeQuery("SELECT MAX(JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION")) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      st.executeUpdate(
+          "UPDATE BATCH_JOB_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN'"
+              + " WHERE JOB_EXECUTION_ID = "
+              + id);
+      st.executeUpdate(
+          "UPDATE BATCH_STEP_EXECUTION SET STATUS = 'UNKNOWN', EXIT_CODE = 'UNKNOWN'"
+              + " WHERE JOB_EXECUTION_ID = "
+              + id
+              + " AND STEP_NAME LIKE 'classify-report%'");
+    }
+    Result again = cli("classify", corpus.toString(), "--run-id", "unknown-run");
+    assertThat(again.err()).contains("was left UNKNOWN by a job-repository outage; marked FAILED");
+    assertThat(again.code()).as(again.out() + again.err()).isEqualTo(SluiceCli.OK);
+    assertThat(again.out()).contains("COMPLETED");
+  }
+
+  @Test
   void versionNamesTheCatalogue() {
     Result r = cli("--version");
     assertThat(r.code()).isEqualTo(SluiceCli.OK);
