@@ -653,8 +653,8 @@ public final class SluiceCli {
     if (a.has("config")) {
       spring.add("--spring.config.additional-location=file:" + a.get("config", ""));
     }
-    // a start-up failure is reported as one line below, not as Spring's stack trace
-    spring.add("--logging.level.org.springframework.boot.SpringApplication=OFF");
+    // a start-up failure is reported as one line below (application.yml already silences Spring's
+    // own report); the pool's connection errors would repeat it
     spring.add("--logging.level.com.zaxxer.hikari=OFF");
     spring.add(
         "--logging.level.org.springframework.context.annotation"
